@@ -1,0 +1,14 @@
+namespace OrleansHealth.Sources;
+
+/// <summary>
+/// One upstream feed, keyed by its source id (for example <c>ehr-st-mary</c>). It owns the feed's
+/// configuration; it is deliberately not on the per-record path.
+/// </summary>
+public interface IDataSourceGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the source or replaces its registration. Returns true when it was new.</summary>
+    Task<bool> RegisterAsync(SourceRegistration registration);
+
+    /// <summary>The source's details, or null when it was never registered.</summary>
+    Task<SourceDetails?> GetAsync();
+}

@@ -1,0 +1,40 @@
+using OrleansHealth.Grains.Telemetry;
+using OrleansHealth.Sources;
+
+namespace OrleansHealth.Grains.Sources;
+
+public sealed class DataSourceGrain(
+    [PersistentState("datasource", GrainStores.Main)] IPersistentState<DataSourceState> state,
+    TimeProvider time) : Grain, IDataSourceGrain
+{
+    public async Task<bool> RegisterAsync(SourceRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var sourceId = this.GetPrimaryKeyString();
+        var isNew = state.State.Registration is null;
+        var now = time.GetUtcNow();
+
+        state.State.Registration = registration;
+        state.State.UpdatedAt = now;
+        if (isNew)
+        {
+            state.State.RegisteredAt = now;
+        }
+
+        await state.WriteStateAsync();
+        // The directory is told after our own write, so a listed id always resolves to a registration.
+        await GrainFactory.GetGrain<ISourceDirectoryGrain>(ISourceDirectoryGrain.Key).AddAsync(sourceId);
+
+        HealthTelemetry.SourceRegistrations.Add(1, new KeyValuePair<string, object?>("source", sourceId));
+        return isNew;
+    }
+
+    public Task<SourceDetails?> GetAsync()
+    {
+        var s = state.State;
+        var details = s.Registration is null
+            ? null
+            : new SourceDetails(this.GetPrimaryKeyString(), s.Registration, s.RegisteredAt, s.UpdatedAt);
+        return Task.FromResult(details);
+    }
+}

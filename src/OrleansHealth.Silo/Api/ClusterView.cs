@@ -1,0 +1,15 @@
+namespace OrleansHealth.Silo.Api;
+
+/// <summary>The body of <c>GET /api/cluster</c>.</summary>
+public sealed record ClusterView(
+    string ClusterId,
+    string AnsweredBy,
+    IReadOnlyList<SiloView> Silos,
+    IReadOnlyList<GrainTypeCount>? Grains,
+    string? GrainsUnavailable);
+
+/// <summary>One silo as this silo's membership view sees it.</summary>
+public sealed record SiloView(string Address, string Name, string Status, bool IsSelf);
+
+/// <summary>Activations of one grain type on one silo.</summary>
+public sealed record GrainTypeCount(string GrainType, string Silo, int Activations);

@@ -1,0 +1,61 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using OrleansHealth.Grains;
+
+namespace OrleansHealth.Silo.Hosting;
+
+/// <summary>Configures the Orleans silo for the chosen runtime mode.</summary>
+public static class OrleansSiloSetup
+{
+    private const string AdoNetInvariant = "Npgsql";
+
+    public static void Configure(ISiloBuilder silo, HostSettings settings, IConfiguration configuration)
+    {
+        var cluster = settings.Cluster;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        silo.Configure<SiloOptions>(o => o.SiloName = settings.SiloName);
+        // Failure detection and defunct-silo cleanup are tunable, e.g. Cluster__Membership__ProbeTimeout.
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{ClusterHostingOptions.Section}:Membership"));
+        silo.AddActivityPropagation();
+        silo.AddDashboard();
+
+        if (settings.Storage == StorageMode.Memory)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            silo.AddMemoryGrainStorage(GrainStores.Main);
+            silo.UseInMemoryReminderService();
+            return;
+        }
+
+        var connectionString = settings.PostgresConnectionString!;
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = settings.AdvertisedAddress;
+            o.SiloPort = cluster.SiloPort;
+            o.GatewayPort = cluster.GatewayPort;
+            // Listen on every interface; advertise the one address peers can reach (POD_IP in Kubernetes).
+            o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, cluster.GatewayPort);
+        });
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(GrainStores.Main, o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = AdoNetInvariant;
+            o.ConnectionString = connectionString;
+        });
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Orleans.Dashboard;
+using OrleansHealth.Silo.Api;
+using OrleansHealth.Silo.Health;
+using OrleansHealth.Silo.Telemetry;
+
+namespace OrleansHealth.Silo.Hosting;
+
+/// <summary>Builds the web application that hosts the silo, its HTTP API and its operational endpoints.</summary>
+public static class SiloApplication
+{
+    /// <summary>
+    /// Reads and validates the settings, checks ports and (in the PostgreSQL mode) the database, then
+    /// builds the host. Throws <see cref="StartupConfigurationException"/> for anything an operator must fix.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder.Configuration);
+
+        var settings = HostSettings.Read(builder.Configuration);
+        PortCheck.EnsureFree(settings);
+        if (settings.Storage == StorageMode.Postgres)
+        {
+            await Persistence.DatabaseCheck.EnsureReadyAsync(settings.PostgresConnectionString!, cancellationToken);
+        }
+
+        builder.Services.AddSingleton(settings);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(settings.HttpPort));
+        builder.UseOrleans(silo => OrleansSiloSetup.Configure(silo, settings, builder.Configuration));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSiloHealth();
+        builder.Services.AddSiloTelemetry(builder.Configuration, settings.SiloName);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapSiloHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapClusterApi();
+        app.MapSourcesApi();
+        return app;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net.Sockets;
+
+namespace OrleansHealth.Silo.Hosting;
+
+/// <summary>
+/// The process entry point: <c>migrate</c> or run the silo. Every start-up failure ends as one line on
+/// stderr and a non-zero exit code (2: a setting to fix, 1: anything else), never a stack trace.
+/// </summary>
+public static class SiloProgram
+{
+    public const int ConfigurationError = 2;
+    public const int StartFailure = 1;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        try
+        {
+            if (args.Length > 0 && args[0] == "migrate")
+            {
+                return await MigrateCommand.RunAsync(args[1..], cancel.Token);
+            }
+
+            if (args.Length > 0 && args[0] is "help" or "--help" or "-h")
+            {
+                PrintUsage();
+                return 0;
+            }
+
+            await using var app = await SiloApplication.BuildAsync(args, cancellationToken: cancel.Token);
+            await app.StartAsync(cancel.Token);
+            var settings = app.Services.GetRequiredService<HostSettings>();
+            Console.Out.WriteLine($"OrleansHealth silo '{settings.SiloName}' is up ({settings.Storage} mode): {string.Join(", ", app.Urls)} — dashboard at /dashboard");
+            await app.WaitForShutdownAsync(CancellationToken.None);
+            return 0;
+        }
+        catch (StartupConfigurationException ex)
+        {
+            Console.Error.WriteLine(ex.ToOneLine());
+            return ConfigurationError;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"error: the silo failed to start: {Describe(ex)}");
+            return StartFailure;
+        }
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var socket = ex as SocketException ?? ex.InnerException as SocketException;
+        if (socket?.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return "a port is already in use (check Http:Port, Cluster:SiloPort, Cluster:GatewayPort).";
+        }
+
+        return $"{ex.GetType().Name}: {ex.Message.Split('\n', 2)[0]}";
+    }
+
+    private static void PrintUsage() => Console.Out.WriteLine("""
+        OrleansHealth silo
+
+          OrleansHealth.Silo                run a silo (embedded mode unless Storage=Postgres)
+          OrleansHealth.Silo migrate        apply deploy/sql to ConnectionStrings:Postgres
+
+        Settings (appsettings.json, environment variables with __ for :, or --Key=Value):
+          Storage                     Memory (default) | Postgres
+          ConnectionStrings:Postgres  Npgsql connection string, required for Postgres
+          Http:Port                   8080
+          Cluster:SiloPort            11111
+          Cluster:GatewayPort         30000
+          Cluster:ClusterId           orleans-health
+          Cluster:ServiceId           orleans-health
+          Cluster:AdvertisedAddress   POD_IP, else the first IPv4 address (loopback when embedded)
+          Cluster:SiloName            POD_NAME, else host name and silo port
+          OTEL_EXPORTER_OTLP_ENDPOINT enables OTLP export of traces, metrics and logs
+        """);
+}

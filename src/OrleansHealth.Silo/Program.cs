@@ -1,0 +1,3 @@
+using OrleansHealth.Silo.Hosting;
+
+return await SiloProgram.RunAsync(args);
