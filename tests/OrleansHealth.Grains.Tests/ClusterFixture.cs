@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using OrleansHealth.Grains;
+
+namespace OrleansHealth.Grains.Tests;
+
+/// <summary>
+/// Three in-process silos with the grain storage and reminders of the embedded mode, shared by every
+/// test of <see cref="ClusterCollection"/>. Time is a <see cref="FakeTimeProvider"/> the tests move.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const short SiloCount = 3;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(SiloCount);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStores.Main);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<TimeProvider>(Time);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "three-silo cluster";
+}

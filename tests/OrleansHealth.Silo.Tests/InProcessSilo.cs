@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using OrleansHealth.Silo.Hosting;
+
+namespace OrleansHealth.Silo.Tests;
+
+/// <summary>The real silo host (Kestrel, Orleans, the whole pipeline) inside the test process, on free ports.</summary>
+public sealed class InProcessSilo : IAsyncDisposable
+{
+    private InProcessSilo(WebApplication app, int httpPort)
+    {
+        App = app;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<InProcessSilo> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var httpPort = FreePort.Next();
+        var values = new Dictionary<string, string?>
+        {
+            ["Http:Port"] = httpPort.ToString(),
+            ["Cluster:SiloPort"] = FreePort.Next().ToString(),
+            ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var app = await SiloApplication.BuildAsync([], configuration => configuration.AddInMemoryCollection(values));
+        await app.StartAsync();
+        return new InProcessSilo(app, httpPort);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

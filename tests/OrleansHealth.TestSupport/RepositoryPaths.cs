@@ -1,0 +1,30 @@
+using System.Reflection;
+
+namespace OrleansHealth.TestSupport;
+
+/// <summary>Finds the repository and the built silo from a test's output folder.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string BuildConfiguration { get; } =
+        typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "BuildConfiguration").Value!;
+
+    /// <summary>The silo's own build output, with its runtimeconfig and deps, ready for <c>dotnet OrleansHealth.Silo.dll</c>.</summary>
+    public static string SiloAssembly =>
+        Path.Combine(Root, "src", "OrleansHealth.Silo", "bin", BuildConfiguration, "net10.0", "OrleansHealth.Silo.dll");
+
+    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OrleansHealth.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Run the tests from inside the OrleansHealth repository.");
+    }
+}
