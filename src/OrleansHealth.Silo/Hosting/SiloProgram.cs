@@ -64,6 +64,12 @@ public static class SiloProgram
             return "a port is already in use (check Http:Port, Cluster:SiloPort, Cluster:GatewayPort).";
         }
 
+        // Our own schema check runs first; this catches a schema changed behind a running deployment's back.
+        if (ex.Message.StartsWith("Not all required queries found", StringComparison.Ordinal))
+        {
+            return $"{ex.Message.Split('\n', 2)[0]}; run `migrate` (ConnectionStrings:Postgres).";
+        }
+
         return $"{ex.GetType().Name}: {ex.Message.Split('\n', 2)[0]}";
     }
 

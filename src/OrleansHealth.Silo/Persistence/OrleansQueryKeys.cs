@@ -18,6 +18,8 @@ public static class OrleansQueryKeys
         "MembershipReadAllKey",
         "DeleteMembershipTableEntriesKey",
         "CleanupDefunctSiloEntriesKey",
+        // Optional for the provider (it falls back to the bulk key above) but part of our schema.
+        "CleanupDefunctSiloEntryKey",
     ];
 
     public static readonly IReadOnlyList<string> Persistence =
@@ -25,6 +27,8 @@ public static class OrleansQueryKeys
         "WriteToStorageKey",
         "ReadFromStorageKey",
         "ClearStorageKey",
+        // Only used with DeleteStateOnClear=true; installed so that option can be turned on later.
+        "DeleteStorageKey",
     ];
 
     public static readonly IReadOnlyList<string> Reminders =
