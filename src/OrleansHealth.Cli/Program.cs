@@ -1,5 +1,3 @@
-using Spectre.Console.Cli;
+using OrleansHealth.Cli;
 
-var app = new CommandApp();
-app.Configure(config => config.SetApplicationName("ohealth"));
-return await app.RunAsync(args);
+return await CliApplication.Create().RunAsync(args);

@@ -26,7 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(GrainStores.Main);
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(HealthTime.Key, Time);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

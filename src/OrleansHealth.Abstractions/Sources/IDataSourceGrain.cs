@@ -11,4 +11,7 @@ public interface IDataSourceGrain : IGrainWithStringKey
 
     /// <summary>The source's details, or null when it was never registered.</summary>
     Task<SourceDetails?> GetAsync();
+
+    /// <summary>Adds one ingest chunk's counts (sent once per chunk, never per record).</summary>
+    Task RecordAsync(OrleansHealth.Clinical.Quality.IngestTally tally);
 }

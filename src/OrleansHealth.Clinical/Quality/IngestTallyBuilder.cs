@@ -31,6 +31,13 @@ public sealed class IngestTallyBuilder
         _failures[rule] = _failures.GetValueOrDefault(rule) + 1;
     }
 
+    /// <summary>A record counted by <see cref="Valid"/> that then found no patient: it becomes a rejection.</summary>
+    public void Unlinked()
+    {
+        _rejected++;
+        _failures[Validation.ValidationRules.Unlinked] = _failures.GetValueOrDefault(Validation.ValidationRules.Unlinked) + 1;
+    }
+
     /// <summary>A record that passed validation; its completeness is counted whether or not it turns out a duplicate.</summary>
     public void Valid(IClinicalFact fact)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansHealth.Clinical.Quality;
 using OrleansHealth.Grains.Telemetry;
 using OrleansHealth.Sources;
 
@@ -5,7 +7,7 @@ namespace OrleansHealth.Grains.Sources;
 
 public sealed class DataSourceGrain(
     [PersistentState("datasource", GrainStores.Main)] IPersistentState<DataSourceState> state,
-    TimeProvider time) : Grain, IDataSourceGrain
+    [FromKeyedServices(HealthTime.Key)] TimeProvider time) : Grain, IDataSourceGrain
 {
     public async Task<bool> RegisterAsync(SourceRegistration registration)
     {
@@ -34,7 +36,17 @@ public sealed class DataSourceGrain(
         var s = state.State;
         var details = s.Registration is null
             ? null
-            : new SourceDetails(this.GetPrimaryKeyString(), s.Registration, s.RegisteredAt, s.UpdatedAt);
+            : new SourceDetails(this.GetPrimaryKeyString(), s.Registration, s.RegisteredAt, s.UpdatedAt, Statistics(s.Quality));
         return Task.FromResult(details);
     }
+
+    public async Task RecordAsync(IngestTally tally)
+    {
+        state.State.Quality.Add(tally);
+        await state.WriteStateAsync();
+    }
+
+    private static SourceStatistics Statistics(SourceQuality q) => new(
+        q.Received, q.Accepted, q.Duplicates, q.Rejected, q.Skipped, q.Patients.Estimate(), q.LastSeen,
+        q.Completeness(), new Dictionary<string, long>(q.FailuresByRule), q.DuplicateRate, q.Score());
 }

@@ -1,3 +1,4 @@
+using OrleansHealth.Clinical.Quality;
 using OrleansHealth.Sources;
 
 namespace OrleansHealth.Grains.Sources;
@@ -10,4 +11,6 @@ public sealed class DataSourceState
     [Id(1)] public DateTimeOffset RegisteredAt { get; set; }
 
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
+
+    [Id(3)] public SourceQuality Quality { get; set; } = new();
 }

@@ -18,4 +18,8 @@ public static class HealthTelemetry
     public static readonly Counter<long> SourceRegistrations =
         Meter.CreateCounter<long>("ohealth.sources.registrations", unit: "{registration}",
             description: "Source registrations and re-registrations accepted.");
+
+    public static readonly Counter<long> RecordsIngested =
+        Meter.CreateCounter<long>("ohealth.ingest.records", unit: "{record}",
+            description: "Records applied to profiles (accepted or recognised as duplicates), by source.");
 }

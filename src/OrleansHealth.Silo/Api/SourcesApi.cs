@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansHealth.Identity;
+using OrleansHealth.Ingestion;
 using OrleansHealth.Sources;
 
 namespace OrleansHealth.Silo.Api;
@@ -11,7 +13,11 @@ public static class SourcesApi
         var group = endpoints.MapGroup("/api/sources").WithTags("Sources");
         group.MapPut("/{sourceId}", RegisterAsync).WithName("RegisterSource").WithSummary("Register a feed or change its registration.");
         group.MapGet("", ListAsync).WithName("ListSources").WithSummary("All registered feeds.");
-        group.MapGet("/{sourceId}", GetAsync).WithName("GetSource").WithSummary("One feed's registration.");
+        group.MapGet("/{sourceId}", GetAsync).WithName("GetSource").WithSummary("One feed's registration, counters and data quality.");
+        group.MapGet("/{sourceId}/quarantine", GetQuarantineAsync).WithName("GetQuarantine")
+            .WithSummary("Records of this feed that were rejected, newest first, with reason and raw text (?skip=&take=).");
+        group.MapGet("/{sourceId}/review", GetReviewAsync).WithName("GetReviewQueue")
+            .WithSummary("Records of this feed whose identity match was uncertain, for a person to decide.");
         return endpoints;
     }
 
@@ -39,9 +45,35 @@ public static class SourcesApi
 
     private static async Task<Results<Ok<SourceView>, ProblemHttpResult>> GetAsync(string sourceId, IGrainFactory grains)
     {
-        var details = SourceIds.IsValid(sourceId) ? await grains.GetGrain<IDataSourceGrain>(sourceId).GetAsync() : null;
-        return details is null
-            ? Problems.NotFound($"No source '{sourceId}' is registered; register it with PUT /api/sources/{sourceId}.")
-            : TypedResults.Ok(SourceView.From(details));
+        var details = await FindAsync(sourceId, grains);
+        return details is null ? UnknownSource(sourceId) : TypedResults.Ok(SourceView.From(details));
     }
+
+    private static async Task<Results<Ok<QuarantinePage>, ProblemHttpResult>> GetQuarantineAsync(
+        string sourceId, IGrainFactory grains, int skip = 0, int take = 100)
+    {
+        if (await FindAsync(sourceId, grains) is null)
+        {
+            return UnknownSource(sourceId);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IQuarantineGrain>(sourceId).ListAsync(skip, take));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ReviewItem>>, ProblemHttpResult>> GetReviewAsync(string sourceId, IGrainFactory grains)
+    {
+        if (await FindAsync(sourceId, grains) is null)
+        {
+            return UnknownSource(sourceId);
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IReviewQueueGrain>(sourceId).ListAsync());
+    }
+
+    /// <summary>The registered source, or null for an unknown or malformed id.</summary>
+    internal static async Task<SourceDetails?> FindAsync(string sourceId, IGrainFactory grains) =>
+        SourceIds.IsValid(sourceId) ? await grains.GetGrain<IDataSourceGrain>(sourceId).GetAsync() : null;
+
+    internal static ProblemHttpResult UnknownSource(string sourceId) =>
+        Problems.NotFound($"No source '{sourceId}' is registered; register it with PUT /api/sources/{sourceId}.");
 }

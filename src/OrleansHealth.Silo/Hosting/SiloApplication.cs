@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
+using OrleansHealth.Grains.Ingestion;
 using OrleansHealth.Silo.Api;
 using OrleansHealth.Silo.Health;
 using OrleansHealth.Silo.Telemetry;
@@ -33,6 +34,7 @@ public static class SiloApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddSiloHealth();
         builder.Services.AddSiloTelemetry(builder.Configuration, settings.SiloName);
 
@@ -45,6 +47,8 @@ public static class SiloApplication
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapClusterApi();
         app.MapSourcesApi();
+        app.MapIngestApi();
+        app.MapPatientsApi();
         return app;
     }
 }

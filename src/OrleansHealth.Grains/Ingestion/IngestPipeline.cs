@@ -1,0 +1,209 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrleansHealth.Clinical.Model;
+using OrleansHealth.Clinical.Profiles;
+using OrleansHealth.Clinical.Quality;
+using OrleansHealth.Clinical.Reading;
+using OrleansHealth.Clinical.Validation;
+using OrleansHealth.Grains.Telemetry;
+using OrleansHealth.Identity;
+using OrleansHealth.Ingestion;
+using OrleansHealth.Patients;
+using OrleansHealth.Sources;
+
+namespace OrleansHealth.Grains.Ingestion;
+
+/// <summary>
+/// Turns one feed body into profile updates: read (streaming) → validate → resolve identity →
+/// apply per patient → quarantine → count. It runs on whichever silo received the request and talks
+/// to many grains, so no single grain sees every record. Work is done in chunks: each chunk's patient
+/// writes, quarantine entries and counters are durable before the next chunk is read, and the
+/// answer is sent only after the last chunk, so an acknowledged record is a persisted record.
+/// </summary>
+public sealed class IngestPipeline(
+    IGrainFactory grains,
+    IPatientResolver resolver,
+    [FromKeyedServices(HealthTime.Key)] TimeProvider time,
+    IOptions<IngestOptions> options)
+{
+    private readonly RecordValidator _validator = new(time);
+    private readonly IngestOptions _options = options.Value;
+
+    /// <summary>Reads and applies the whole body. Throws <see cref="InputFormatException"/> for body-level problems
+    /// (records of earlier chunks stay applied; a retry is harmless because every record is idempotent).</summary>
+    public async Task<IngestReport> IngestAsync(SourceDetails source, IRecordReader reader, Stream body, CancellationToken cancellationToken)
+    {
+        using var activity = HealthTelemetry.ActivitySource.StartActivity("ingest");
+        activity?.SetTag("ohealth.source", source.SourceId);
+        var run = new IngestRun(Guid.NewGuid().ToString("N"), source.SourceId, source.Registration.TrustRank, time.GetUtcNow(), _options.MaxListedErrors);
+
+        var chunk = new List<ReadItem>(_options.ChunkSize);
+        await foreach (var item in reader.ReadAsync(body, cancellationToken))
+        {
+            chunk.Add(item);
+            if (chunk.Count >= _options.ChunkSize)
+            {
+                await ProcessChunkAsync(run, chunk);
+                chunk.Clear();
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            await ProcessChunkAsync(run, chunk);
+        }
+
+        HealthTelemetry.RecordsIngested.Add(run.Accepted + run.Duplicates, new KeyValuePair<string, object?>("source", source.SourceId));
+        activity?.SetTag("ohealth.accepted", run.Accepted);
+        activity?.SetTag("ohealth.rejected", run.Rejected);
+        return run.Report();
+    }
+
+    private async Task ProcessChunkAsync(IngestRun run, List<ReadItem> chunk)
+    {
+        var tally = new IngestTallyBuilder();
+        var quarantine = new List<QuarantineItem>();
+        var valid = new List<(FactRead Read, IClinicalFact Fact)>();
+
+        foreach (var item in chunk)
+        {
+            switch (item)
+            {
+                case RecordSkipped:
+                    tally.Skipped();
+                    run.Skipped++;
+                    break;
+                case RecordRejected rejected:
+                    tally.Rejected(ValidationRules.Unparseable);
+                    Quarantine(run, quarantine, rejected.Line, ValidationRules.Unparseable, rejected.Reason, rejected.Raw);
+                    break;
+                case FactRead read:
+                    var (fact, failure) = _validator.Validate(read);
+                    if (failure is not null)
+                    {
+                        tally.Rejected(failure.Rule);
+                        Quarantine(run, quarantine, read.Line, failure.Rule, failure.Message, read.Raw);
+                    }
+                    else
+                    {
+                        tally.Valid(fact!);
+                        valid.Add((read, fact!));
+                    }
+
+                    break;
+            }
+        }
+
+        var reviews = await ResolvePatientsAsync(run, valid);
+        var batches = await GroupByPatientAsync(run, valid, quarantine, tally);
+        var outcome = await ApplyAsync(batches);
+        run.Accepted += outcome.Accepted;
+        run.Duplicates += outcome.Duplicates;
+
+        await Task.WhenAll(
+            grains.GetGrain<IQuarantineGrain>(run.SourceId).AddAsync(quarantine),
+            reviews.Count == 0 ? Task.CompletedTask : grains.GetGrain<IReviewQueueGrain>(run.SourceId).AddAsync(reviews));
+        await grains.GetGrain<IDataSourceGrain>(run.SourceId).RecordAsync(tally.Build(outcome.Accepted, outcome.Duplicates, run.ReceivedAt));
+    }
+
+    /// <summary>Patient records first, so that the chunk's other records can find the patients they are about.</summary>
+    private async Task<List<ReviewItem>> ResolvePatientsAsync(IngestRun run, List<(FactRead Read, IClinicalFact Fact)> valid)
+    {
+        var byLocalId = valid
+            .Where(v => v.Fact is PatientFact && v.Read.Subject.LocalId is not null)
+            .GroupBy(v => v.Read.Subject.LocalId!, StringComparer.Ordinal)
+            .ToList();
+        var reviews = new List<ReviewItem>();
+        await Parallel.ForEachAsync(byLocalId, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (group, _) =>
+        {
+            // Records of one local id are resolved in order: the first creates the patient, the rest find it.
+            foreach (var (_, fact) in group)
+            {
+                var resolution = await resolver.ResolveAsync(run.SourceId, group.Key, (PatientFact)fact);
+                lock (run)
+                {
+                    run.PatientsByLocalId[group.Key] = resolution.PatientId;
+                    if (resolution.Review is { } review)
+                    {
+                        reviews.Add(review);
+                    }
+                }
+            }
+        });
+        return reviews;
+    }
+
+    private async Task<Dictionary<string, PatientBatchBuilder>> GroupByPatientAsync(
+        IngestRun run, List<(FactRead Read, IClinicalFact Fact)> valid, List<QuarantineItem> quarantine, IngestTallyBuilder tally)
+    {
+        var batches = new Dictionary<string, PatientBatchBuilder>(StringComparer.Ordinal);
+        foreach (var (read, fact) in valid)
+        {
+            var patientId = await FindPatientAsync(run, read.Subject);
+            if (patientId is null)
+            {
+                tally.Unlinked();
+                Quarantine(run, quarantine, read.Line, ValidationRules.Unlinked,
+                    $"no patient is known for subject {Describe(read.Subject)} from source '{run.SourceId}'; send the Patient record first", read.Raw);
+                continue;
+            }
+
+            if (!batches.TryGetValue(patientId, out var builder))
+            {
+                batches[patientId] = builder = new PatientBatchBuilder(patientId, run.SourceId, run.TrustRank, run.ReceivedAt);
+            }
+
+            builder.Add(read.Subject.LocalId, fact);
+            run.PatientsTouched.Add(patientId);
+            tally.Touched(patientId);
+        }
+
+        return batches;
+    }
+
+    private async Task<ApplyOutcome> ApplyAsync(Dictionary<string, PatientBatchBuilder> batches)
+    {
+        var total = new ApplyOutcome();
+        var gate = new object();
+        await Parallel.ForEachAsync(batches.Values, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (builder, _) =>
+        {
+            var outcome = await grains.GetGrain<IPatientGrain>(builder.PatientId).ApplyAsync(builder.Build());
+            lock (gate)
+            {
+                total += outcome;
+            }
+        });
+        return total;
+    }
+
+    private async Task<string?> FindPatientAsync(IngestRun run, SubjectRef subject)
+    {
+        if (subject.LocalId is { } localId)
+        {
+            if (run.PatientsByLocalId.TryGetValue(localId, out var known))
+            {
+                return known;
+            }
+
+            var found = await resolver.FindAsync(run.SourceId, subject);
+            if (found is not null)
+            {
+                run.PatientsByLocalId[localId] = found;
+            }
+
+            return found;
+        }
+
+        return await resolver.FindAsync(run.SourceId, subject);
+    }
+
+    private void Quarantine(IngestRun run, List<QuarantineItem> quarantine, int line, string rule, string reason, string raw)
+    {
+        run.Error(line, reason);
+        var kept = raw.Length <= _options.MaxQuarantinedRawLength ? raw : raw[.._options.MaxQuarantinedRawLength];
+        quarantine.Add(new QuarantineItem(run.RequestId, line, rule, reason, kept, run.ReceivedAt));
+    }
+
+    private static string Describe(SubjectRef subject) =>
+        subject.LocalId is { } local ? $"'{local}'" : $"with identifier system {subject.Identifier?.System}";
+}

@@ -1,0 +1,52 @@
+using OrleansHealth.Identity;
+using OrleansHealth.Patients;
+using OrleansHealth.Sources;
+
+namespace OrleansHealth.Silo.Api;
+
+/// <summary>Unified patient profiles: <c>/api/patients</c>.</summary>
+public static class PatientsApi
+{
+    public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/patients").WithTags("Patients");
+        group.MapGet("/{patientId}", GetAsync).WithName("GetPatient").WithSummary("The unified profile, every value with its provenance.");
+        group.MapGet("", ResolveAsync).WithName("ResolvePatient").WithSummary("The enterprise patient of a source-local id (?source=…&localId=…).");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<PatientProfileView>, ProblemHttpResult>> GetAsync(string patientId, IGrainFactory grains)
+    {
+        var profile = PatientIds.IsValid(patientId) ? await grains.GetGrain<IPatientGrain>(patientId).GetProfileAsync() : null;
+        return profile is null
+            ? Problems.NotFound($"No patient '{patientId}' is known; resolve a source's own id with GET /api/patients?source=…&localId=….")
+            : TypedResults.Ok(PatientProfileView.From(patientId, profile));
+    }
+
+    private static async Task<Results<Ok<PatientLinkView>, ProblemHttpResult, ValidationProblem>> ResolveAsync(
+        string? source, string? localId, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!SourceIds.IsValid(source))
+        {
+            errors["source"] = ["give the source id, e.g. ?source=ehr-st-mary."];
+        }
+
+        if (string.IsNullOrWhiteSpace(localId))
+        {
+            errors["localId"] = ["give the source's own patient id, e.g. &localId=12345."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Both source and localId are needed.");
+        }
+
+        var patientId = await grains.GetGrain<IIdentityClaimGrain>(IdentityKeys.Link(source!, localId!)).GetAsync();
+        return patientId is null
+            ? Problems.NotFound($"Source '{source}' has sent no patient with that local id.")
+            : TypedResults.Ok(new PatientLinkView(source!, localId!, patientId, $"/api/patients/{patientId}"));
+    }
+}
+
+public sealed record PatientLinkView(string Source, string LocalId, string PatientId, string Profile);
