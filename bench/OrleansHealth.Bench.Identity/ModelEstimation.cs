@@ -8,12 +8,12 @@ using OrleansHealth.Synthetic.Sources;
 namespace OrleansHealth.Bench.Identity;
 
 /// <summary>
-/// Fits the model to the population without looking at the truth: u from random record pairs,
-/// then m by EM on the blocked candidate pairs with u held fixed.
+/// Fits the model to the population without looking at the truth: m and u by EM on the blocked
+/// candidate pairs (the only pairs the index ever scores, so u conditional on sharing a block is
+/// the u that matters), started from the shipped defaults.
 /// </summary>
 internal static class ModelEstimation
 {
-    private const int RandomPairs = 500_000;
     private const int MaxBlockedPairs = 3_000_000;
 
     public static EmEstimate Estimate(IReadOnlyList<SourceDemographicRecord> sends, MasterPatientIndexOptions options)
@@ -22,20 +22,7 @@ internal static class ModelEstimation
             .Select(s => PersonProfile.From(s.Demographics, options.IdentifierSystems, options.Nicknames))
             .ToArray();
 
-        var random = new Random(17);
-        var randomVectors = new List<ComparisonVector>(RandomPairs);
-        while (randomVectors.Count < RandomPairs)
-        {
-            var a = random.Next(profiles.Length);
-            var b = random.Next(profiles.Length);
-            if (a != b)
-            {
-                randomVectors.Add(ProfileComparer.Compare(profiles[a], profiles[b]));
-            }
-        }
-
-        var withU = FellegiSunterEstimator.UFromRandomPairs(randomVectors, options.Model);
-        return FellegiSunterEstimator.Estimate(BlockedPairs(profiles, options.KeyHasher), withU, startMatchShare: 0.1, estimateU: false);
+        return FellegiSunterEstimator.Estimate(BlockedPairs(profiles, options.KeyHasher), options.Model, startMatchShare: 0.1);
     }
 
     public static void Print(FellegiSunterModel model)

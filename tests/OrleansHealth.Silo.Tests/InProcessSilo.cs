@@ -26,6 +26,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             ["Cluster:SiloPort"] = FreePort.Next().ToString(),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Demo:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -62,6 +62,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
         info.Environment["Cluster__SiloPort"] = FreePort.Next().ToString();
         info.Environment["Cluster__GatewayPort"] = FreePort.Next().ToString();
         info.Environment["DOTNET_gcServer"] = "0";
+        // Tests bring their own data; the embedded demo population would only slow them down.
+        info.Environment["Demo__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -6,9 +6,11 @@ namespace OrleansHealth.Clinical.Identity.Scoring;
 /// Estimates m/u-probabilities from unlabelled comparison vectors by expectation–maximisation
 /// (Winkler 1988): each pair is a mixture of "same person" and "different people" with fields
 /// independent given the class. The start model fixes which levels exist and seeds the match
-/// class (so the classes do not swap). Blocked candidate pairs over-represent agreement on the
-/// blocked fields among non-matches, so u is better taken from random pairs
-/// (<see cref="UFromRandomPairs"/>) and held fixed here (<c>estimateU: false</c>).
+/// class (so the classes do not swap). Run it on the blocked candidate pairs, the only pairs the
+/// index scores, estimating m and u together: u conditional on sharing a block is the u that
+/// matters there. Holding u at random-pair frequencies (<see cref="UFromRandomPairs"/>) instead
+/// let the match class absorb the blocked non-matches on the 100,000-person benchmark (match
+/// share 1.0), so that option is for scoring random pairs, not blocked ones.
 /// </summary>
 public static class FellegiSunterEstimator
 {

@@ -15,7 +15,11 @@ public static class IngestApi
             .MapPost("/{sourceId}/records", IngestAsync)
             .WithName("IngestRecords")
             .WithSummary("Ingest FHIR JSON, FHIR NDJSON or CSV (?format=…). Answers once every accepted record is persisted.")
-            .Accepts<Stream>("application/fhir+json", "application/fhir+ndjson", "application/x-ndjson", "text/csv");
+            // Not .Accepts(...): routing would then answer other content types with a bare 415, and the
+            // handler's problem (which names the supported types) is more useful.
+            .WithDescription("Body by Content-Type: application/fhir+json (Bundle or resource), application/fhir+ndjson or " +
+                "application/x-ndjson, text/csv with ?format=synthea-patients|synthea-observations|synthea-conditions|" +
+                "synthea-medications|synthea-encounters|tabular (&id=COLUMN for tabular).");
         return endpoints;
     }
 

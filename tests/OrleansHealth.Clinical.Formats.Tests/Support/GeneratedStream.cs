@@ -30,10 +30,16 @@ internal sealed class GeneratedStream(byte[] prefix, byte[] pattern, long length
     public override int Read(Span<byte> buffer)
     {
         var count = (int)Math.Min(buffer.Length, length - position);
-        for (var i = 0; i < count; i++)
+        var written = 0;
+        while (written < count)
         {
-            buffer[i] = position < prefix.Length ? prefix[position] : pattern[(position - prefix.Length) % pattern.Length];
-            position++;
+            var source = position < prefix.Length
+                ? prefix.AsSpan((int)position)
+                : pattern.AsSpan((int)((position - prefix.Length) % pattern.Length));
+            var chunk = Math.Min(source.Length, count - written);
+            source[..chunk].CopyTo(buffer[written..]);
+            written += chunk;
+            position += chunk;
         }
 
         return count;

@@ -15,6 +15,8 @@ public sealed class NicknameTableTests
     [InlineData("AL", "ALBERT")]
     [InlineData("CURT", "CURTIS")]
     [InlineData("BOB", "ROB")]
+    [InlineData("DAVE", "DAVID")]
+    [InlineData("LYN", "CAROLYN")]
     public void AreEquivalent_SameGroup_True(string a, string b) => Assert.True(Table.AreEquivalent(a, b));
 
     [Theory]

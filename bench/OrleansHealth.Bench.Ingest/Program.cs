@@ -1,0 +1,50 @@
+using System.Globalization;
+using OrleansHealth.Bench.Ingest;
+using OrleansHealth.TestSupport;
+
+// dotnet run -c Release --project bench/OrleansHealth.Bench.Ingest -- [--patients N] [--postgres] [--stream-mb MB]
+var patients = Option("--patients", 2000);
+var streamMegabytes = Option("--stream-mb", 0);
+var withPostgres = args.Contains("--postgres");
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+var corpus = NdjsonCorpus.Generate(patients, seed: 7);
+Console.WriteLine($"corpus: {patients} generated patients, {corpus.Lines} NDJSON lines, {corpus.Body.Length / 1e6:F1} MB");
+
+// Warm-up: JIT, Firely's metadata caches, Orleans' first activations.
+await ParseRate.MeasureAsync(NdjsonCorpus.Generate(50, seed: 1));
+await HttpIngestRate.MeasureAsync(NdjsonCorpus.Generate(50, seed: 1), new Dictionary<string, string?>());
+
+var parse = await ParseRate.MeasureAsync(corpus);
+Report("raw parse (reader only)", parse, parse);
+var embedded = await HttpIngestRate.MeasureAsync(corpus, new Dictionary<string, string?>());
+Report($"HTTP ingest, embedded (accepted {embedded.Accepted}, rejected {embedded.Rejected})", embedded.PerSecond, parse);
+
+if (withPostgres)
+{
+    await using var server = await PostgresServer.StartAsync();
+    var database = await server.CreateDatabaseAsync();
+    var postgres = await HttpIngestRate.MeasureAsync(corpus, new Dictionary<string, string?>
+    {
+        ["Storage"] = "Postgres",
+        ["ConnectionStrings:Postgres"] = database,
+        ["Cluster:AdvertisedAddress"] = "127.0.0.1",
+    });
+    Report($"HTTP ingest, PostgreSQL (accepted {postgres.Accepted}, rejected {postgres.Rejected})", postgres.PerSecond, parse);
+}
+
+if (streamMegabytes > 0)
+{
+    var (peak, baseline, elapsed) = await StreamingMemory.MeasureAsync(corpus, streamMegabytes * 1024L * 1024);
+    Console.WriteLine($"| streaming {streamMegabytes} MiB NDJSON into a silo process | peak RSS {peak / 1048576} MiB " +
+                      $"(baseline {baseline / 1048576} MiB) | {elapsed.TotalSeconds:F0} s, {streamMegabytes / elapsed.TotalSeconds:F1} MiB/s |");
+}
+
+void Report(string what, double perSecond, double parseRate) =>
+    Console.WriteLine($"| {what} | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} resources/s | {perSecond / parseRate:P0} of raw parse |");
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using OrleansHealth.Grains.Ingestion;
+using OrleansHealth.Silo.Api;
+using OrleansHealth.Silo.Hosting;
+using OrleansHealth.Sources;
+using OrleansHealth.Synthetic.Population;
+using OrleansHealth.Synthetic.Sources;
+using OrleansHealth.Synthetic.Writing;
+
+namespace OrleansHealth.Silo.Demo;
+
+/// <summary>
+/// Once the silo is up, generates the demo population and ingests each of its three sources' feeds
+/// through the same pipeline the HTTP endpoint uses, so the demo exercises the real path.
+/// </summary>
+public sealed partial class DemoLoader(
+    IOptions<DemoOptions> options,
+    HostSettings settings,
+    IGrainFactory grains,
+    IngestPipeline pipeline,
+    IOptions<IngestOptions> ingest,
+    IHostApplicationLifetime lifetime,
+    ILogger<DemoLoader> logger) : BackgroundService
+{
+    /// <summary>Completes when the demo has loaded (or was not asked for); tests and the CLI can wait on it.</summary>
+    public Task Loaded => _loaded.Task;
+
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var demo = options.Value;
+        if (!(demo.Enabled ?? settings.Storage == StorageMode.Memory))
+        {
+            _loaded.TrySetResult();
+            return;
+        }
+
+        try
+        {
+            await WhenStartedAsync(stoppingToken);
+            var started = TimeProvider.System.GetTimestamp();
+            var simulator = new SourceSimulator(
+                new PopulationGenerator(new PopulationOptions { PatientCount = demo.Patients, Seed = demo.Seed }),
+                new SourceSimulationOptions());
+            var records = 0;
+            foreach (var feed in FeedRenderer.RenderAll(simulator))
+            {
+                records += await LoadAsync(feed, stoppingToken);
+            }
+
+            LogLoaded(logger, demo.Patients, records, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+            _loaded.TrySetResult();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            _loaded.TrySetCanceled(stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            // The demo is a convenience: a failure is reported, never allowed to take the silo down.
+            LogFailed(logger, ex);
+            _loaded.TrySetException(ex);
+        }
+    }
+
+    private async Task<int> LoadAsync(SourceFeed feed, CancellationToken cancellationToken)
+    {
+        var source = grains.GetGrain<IDataSourceGrain>(feed.Source.Id);
+        var format = SourceRegistrationValidator.Validate(feed.Source.Id,
+            new SourceRegistrationRequest(feed.Source.Name, feed.Source.RegistrationFormat, feed.Source.TrustRank), out _);
+        await source.RegisterAsync(format!);
+        var details = (await source.GetAsync())!;
+
+        var records = 0;
+        foreach (var document in feed.Documents)
+        {
+            var (reader, problem) = FeedReaderSelector.Select(document.ContentType, document.CsvFormat, null, feed.Source.Id, ingest.Value.Limits);
+            if (reader is null)
+            {
+                LogSkippedDocument(logger, document.Name, problem?.ProblemDetails.Detail);
+                continue;
+            }
+
+            using var body = new MemoryStream(document.Content, writable: false);
+            var report = await pipeline.IngestAsync(details, reader, body, cancellationToken);
+            records += report.Accepted + report.Duplicates + report.Rejected;
+        }
+
+        return records;
+    }
+
+    private Task WhenStartedAsync(CancellationToken cancellationToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task.WaitAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo population loaded: {Patients} people, {Records} records from three sources in {Seconds:F1} s")]
+    private static partial void LogLoaded(ILogger logger, int patients, int records, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo document {Document} skipped: {Reason}")]
+    private static partial void LogSkippedDocument(ILogger logger, string document, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo population failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
