@@ -19,16 +19,16 @@ public static class CsvFormats
     /// <summary>The Synthea kind a format name stands for (names compare case-insensitively).</summary>
     public static bool TryGetSyntheaKind(string? format, out SyntheaCsvKind kind)
     {
-        kind = format?.ToLowerInvariant() switch
+        (var known, kind) = format?.ToLowerInvariant() switch
         {
-            SyntheaPatients => SyntheaCsvKind.Patients,
-            SyntheaObservations => SyntheaCsvKind.Observations,
-            SyntheaConditions => SyntheaCsvKind.Conditions,
-            SyntheaMedications => SyntheaCsvKind.Medications,
-            SyntheaEncounters => SyntheaCsvKind.Encounters,
-            _ => (SyntheaCsvKind)(-1),
+            SyntheaPatients => (true, SyntheaCsvKind.Patients),
+            SyntheaObservations => (true, SyntheaCsvKind.Observations),
+            SyntheaConditions => (true, SyntheaCsvKind.Conditions),
+            SyntheaMedications => (true, SyntheaCsvKind.Medications),
+            SyntheaEncounters => (true, SyntheaCsvKind.Encounters),
+            _ => (false, default),
         };
-        return Enum.IsDefined(kind);
+        return known;
     }
 
     /// <summary>

@@ -5,8 +5,8 @@ using OrleansHealth.Clinical.Reading;
 namespace OrleansHealth.Clinical.Formats.Csv;
 
 /// <summary>
-/// CsvHelper's streaming reader with the ingest limits applied: it never grows its buffer past a
-/// row of <see cref="IngestLimits.MaxLineLength"/> characters (the bound is set in UTF-8 bytes, so an
+/// CsvHelper's streaming reader with the ingest limits applied: it never grows its buffer much past
+/// the bytes a row of <see cref="IngestLimits.MaxLineLength"/> characters can take (so an
 /// over-long row is refused before it is all read), and each row and field is checked in characters.
 /// </summary>
 internal sealed class CsvRecords : IAsyncDisposable

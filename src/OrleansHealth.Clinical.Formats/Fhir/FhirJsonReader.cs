@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using OrleansHealth.Clinical.Reading;
 
@@ -20,12 +21,13 @@ public sealed class FhirJsonReader(IngestLimits? limits = null) : IRecordReader
     public async IAsyncEnumerable<ReadItem> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var buffered = await BufferedBody.ReadAsync(body, limits.MaxJsonBodyBytes, cancellationToken).ConfigureAwait(false);
-        using var document = ParseDocument(buffered.Memory);
+        var json = WithoutByteOrderMark(buffered.Memory);
+        using var document = ParseDocument(json);
         var root = document.RootElement;
         var output = new List<ReadItem>();
         if (RootResourceType(root) != "Bundle")
         {
-            FhirRecordParser.Parse(buffered.Memory.Span, 1, null, ReferenceResolver.Standalone, syntaxChecked: true, output);
+            FhirRecordParser.Parse(json.Span, 1, null, ReferenceResolver.Standalone, syntaxChecked: true, output);
             foreach (var item in output)
             {
                 yield return item;
@@ -49,6 +51,9 @@ public sealed class FhirJsonReader(IngestLimits? limits = null) : IRecordReader
             output.Clear();
         }
     }
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> body) =>
+        body.Span.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body;
 
     private static JsonDocument ParseDocument(ReadOnlyMemory<byte> body)
     {

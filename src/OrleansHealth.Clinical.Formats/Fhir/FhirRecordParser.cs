@@ -119,6 +119,11 @@ internal static class FhirRecordParser
 
     private static string Describe(List<CodedException> issues)
     {
+        if (issues.Count == 0)
+        {
+            return "the resource could not be read";
+        }
+
         var messages = issues.Select(issue => issue.Message).ToList();
         var shown = string.Join("; ", messages.Take(IssuesInReason));
         return messages.Count > IssuesInReason ? $"{shown}; and {messages.Count - IssuesInReason} more" : shown;

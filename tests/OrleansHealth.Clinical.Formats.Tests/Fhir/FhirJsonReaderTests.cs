@@ -225,4 +225,16 @@ public sealed class FhirJsonReaderTests
         Assert.True(error.TooLarge);
         Assert.Equal(0, body.Position);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BodyWithByteOrderMark_IsRead(bool bundle)
+    {
+        var json = bundle ? Bundle("batch", (null, Samples.Patient())) : Samples.Patient();
+
+        var items = await ReaderRun.ReadAllAsync(new FhirJsonReader(), new MemoryStream([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(json)]));
+
+        Assert.IsType<PatientFact>(Assert.IsType<FactRead>(Assert.Single(items)).Fact);
+    }
 }
