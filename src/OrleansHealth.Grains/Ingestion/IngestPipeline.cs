@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansHealth.Clinical.Model;
@@ -37,26 +38,63 @@ public sealed class IngestPipeline(
         activity?.SetTag("ohealth.source", source.SourceId);
         var run = new IngestRun(Guid.NewGuid().ToString("N"), source.SourceId, source.Registration.TrustRank, time.GetUtcNow(), _options.MaxListedErrors);
 
-        var chunk = new List<ReadItem>(_options.ChunkSize);
-        await foreach (var item in reader.ReadAsync(body, cancellationToken))
+        // Reading (parsing, CPU-bound) of the next chunk overlaps with resolving and applying the
+        // current one (grain calls); at most one chunk waits, so memory stays bounded.
+        var chunks = Channel.CreateBounded<List<ReadItem>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadChunksAsync(reader, body, chunks.Writer, stopReading.Token), CancellationToken.None);
+        try
         {
-            chunk.Add(item);
-            if (chunk.Count >= _options.ChunkSize)
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
                 await ProcessChunkAsync(run, chunk);
-                chunk.Clear();
             }
         }
-
-        if (chunk.Count > 0)
+        catch
         {
-            await ProcessChunkAsync(run, chunk);
+            // Applying failed: stop the reader, and report the applying error rather than the cancellation it causes.
+            await stopReading.CancelAsync();
+            await reading.ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw;
         }
+
+        // Surfaces a body-level error (InputFormatException) after the chunks read before it were applied.
+        await reading;
 
         HealthTelemetry.RecordsIngested.Add(run.Accepted + run.Duplicates, new KeyValuePair<string, object?>("source", source.SourceId));
         activity?.SetTag("ohealth.accepted", run.Accepted);
         activity?.SetTag("ohealth.rejected", run.Rejected);
         return run.Report();
+    }
+
+    private async Task ReadChunksAsync(IRecordReader reader, Stream body, ChannelWriter<List<ReadItem>> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunk = new List<ReadItem>(_options.ChunkSize);
+            await foreach (var item in reader.ReadAsync(body, cancellationToken))
+            {
+                chunk.Add(item);
+                if (chunk.Count >= _options.ChunkSize)
+                {
+                    await writer.WriteAsync(chunk, cancellationToken);
+                    chunk = new List<ReadItem>(_options.ChunkSize);
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await writer.WriteAsync(chunk, cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch
+        {
+            // The consumer applies the chunks already queued; then awaiting this task rethrows to the caller.
+            writer.Complete();
+            throw;
+        }
     }
 
     private async Task ProcessChunkAsync(IngestRun run, List<ReadItem> chunk)
