@@ -6,6 +6,12 @@ using OrleansHealth.TestSupport;
 var patients = Option("--patients", 2000);
 var streamMegabytes = Option("--stream-mb", 0);
 var withPostgres = args.Contains("--postgres");
+var chunkSize = Option("--chunk", 0);
+var common = new Dictionary<string, string?>();
+if (chunkSize > 0)
+{
+    common["Ingest:ChunkSize"] = chunkSize.ToString(CultureInfo.InvariantCulture);
+}
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 var corpus = NdjsonCorpus.Generate(patients, seed: 7);
@@ -13,18 +19,18 @@ Console.WriteLine($"corpus: {patients} generated patients, {corpus.Lines} NDJSON
 
 // Warm-up: JIT, Firely's metadata caches, Orleans' first activations.
 await ParseRate.MeasureAsync(NdjsonCorpus.Generate(50, seed: 1));
-await HttpIngestRate.MeasureAsync(NdjsonCorpus.Generate(50, seed: 1), new Dictionary<string, string?>());
+await HttpIngestRate.MeasureAsync(NdjsonCorpus.Generate(50, seed: 1), common);
 
 var parse = await ParseRate.MeasureAsync(corpus);
 Report("raw parse (reader only)", parse, parse);
-var embedded = await HttpIngestRate.MeasureAsync(corpus, new Dictionary<string, string?>());
+var embedded = await HttpIngestRate.MeasureAsync(corpus, common);
 Report($"HTTP ingest, embedded (accepted {embedded.Accepted}, rejected {embedded.Rejected})", embedded.PerSecond, parse);
 
 if (withPostgres)
 {
     await using var server = await PostgresServer.StartAsync();
     var database = await server.CreateDatabaseAsync();
-    var postgres = await HttpIngestRate.MeasureAsync(corpus, new Dictionary<string, string?>
+    var postgres = await HttpIngestRate.MeasureAsync(corpus, new Dictionary<string, string?>(common)
     {
         ["Storage"] = "Postgres",
         ["ConnectionStrings:Postgres"] = database,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansHealth.Grains;
 
@@ -26,6 +27,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(GrainStores.Main);
             silo.UseInMemoryReminderService();
+            // As the silo host does: grain state in Orleans' binary format.
+            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.Services.AddKeyedSingleton<TimeProvider>(HealthTime.Key, Time);
         });
         Cluster = builder.Build();

@@ -34,8 +34,6 @@ public sealed class PostgresServer : IAsyncDisposable
             Port = Port,
             Username = ServiceUser,
             Database = database,
-            // Each test database is dropped with its server; pooled idle connections would only hold it open.
-            Pooling = false,
         }.ConnectionString;
 
     public static async Task<PostgresServer> StartAsync()

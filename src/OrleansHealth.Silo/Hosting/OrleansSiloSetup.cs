@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Storage;
 using OrleansHealth.Grains;
 
 namespace OrleansHealth.Silo.Hosting;
@@ -22,6 +23,9 @@ public static class OrleansSiloSetup
         // Failure detection and defunct-silo cleanup are tunable, e.g. Cluster__Membership__ProbeTimeout.
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection($"{ClusterHostingOptions.Section}:Membership"));
         silo.AddActivityPropagation();
+        // Grain state in Orleans' binary format instead of the default Newtonsoft JSON: several times
+        // faster for large profiles, and version-tolerant through the [Id]s and [Alias]es of the state types.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.AddDashboard();
 
         if (settings.Storage == StorageMode.Memory)
