@@ -11,10 +11,11 @@ public static class CsvFormats
     public const string SyntheaConditions = "synthea-conditions";
     public const string SyntheaMedications = "synthea-medications";
     public const string SyntheaEncounters = "synthea-encounters";
+    public const string SyntheaProcedures = "synthea-procedures";
     public const string Tabular = "tabular";
 
     public static IReadOnlyList<string> All { get; } =
-        [SyntheaPatients, SyntheaObservations, SyntheaConditions, SyntheaMedications, SyntheaEncounters, Tabular];
+        [SyntheaPatients, SyntheaObservations, SyntheaConditions, SyntheaMedications, SyntheaEncounters, SyntheaProcedures, Tabular];
 
     /// <summary>The Synthea kind a format name stands for (names compare case-insensitively).</summary>
     public static bool TryGetSyntheaKind(string? format, out SyntheaCsvKind kind)

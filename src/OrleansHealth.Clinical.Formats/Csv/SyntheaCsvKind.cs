@@ -8,4 +8,5 @@ public enum SyntheaCsvKind
     Conditions,
     Medications,
     Encounters,
+    Procedures,
 }

@@ -13,6 +13,7 @@ public sealed class SyntheaCsvRealDataTests
     [InlineData(SyntheaCsvKind.Conditions, "conditions", 438)]
     [InlineData(SyntheaCsvKind.Medications, "medications", 663)]
     [InlineData(SyntheaCsvKind.Encounters, "encounters", 604)]
+    [InlineData(SyntheaCsvKind.Procedures, "procedures", 249)]
     public async Task ReferenceFile_ReadsEveryRow_WithNoRejection(SyntheaCsvKind kind, string file, int rows)
     {
         var items = await ReaderRun.ReadFileAsync(new SyntheaCsvReader(kind), SharedData.Synthea(file));

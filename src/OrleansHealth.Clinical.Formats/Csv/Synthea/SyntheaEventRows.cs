@@ -3,9 +3,9 @@ using OrleansHealth.Clinical.Model;
 namespace OrleansHealth.Clinical.Formats.Csv.Synthea;
 
 /// <summary>
-/// <c>conditions.csv</c> and <c>medications.csv</c>: START, STOP, PATIENT, CODE, DESCRIPTION. The
+/// <c>conditions.csv</c>, <c>medications.csv</c> and <c>procedures.csv</c>: START, STOP, PATIENT, CODE, DESCRIPTION. The
 /// status is what Synthea's own FHIR export derives from STOP: active while open, else
-/// <paramref name="endedStatus"/> (resolved, stopped).
+/// <paramref name="endedStatus"/> (resolved, stopped, completed).
 /// </summary>
 internal sealed class SyntheaEventRows(string format, EventKind kind, string codeSystem, string endedStatus) : SyntheaRowMapper
 {

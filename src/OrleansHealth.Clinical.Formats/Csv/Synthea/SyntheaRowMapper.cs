@@ -21,6 +21,7 @@ internal abstract class SyntheaRowMapper
         SyntheaCsvKind.Conditions => new SyntheaEventRows(CsvFormats.SyntheaConditions, EventKind.Condition, CodeSystems.Snomed, "resolved"),
         SyntheaCsvKind.Medications => new SyntheaEventRows(CsvFormats.SyntheaMedications, EventKind.Medication, CodeSystems.RxNorm, "stopped"),
         SyntheaCsvKind.Encounters => new SyntheaEncounterRows(),
+        SyntheaCsvKind.Procedures => new SyntheaEventRows(CsvFormats.SyntheaProcedures, EventKind.Procedure, CodeSystems.Snomed, "completed"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a Synthea CSV kind."),
     };
 
