@@ -27,6 +27,7 @@ public static class CsvFormats
             SyntheaConditions => (true, SyntheaCsvKind.Conditions),
             SyntheaMedications => (true, SyntheaCsvKind.Medications),
             SyntheaEncounters => (true, SyntheaCsvKind.Encounters),
+            SyntheaProcedures => (true, SyntheaCsvKind.Procedures),
             _ => (false, default),
         };
         return known;

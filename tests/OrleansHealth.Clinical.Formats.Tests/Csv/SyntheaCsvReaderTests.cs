@@ -210,6 +210,7 @@ public sealed class SyntheaCsvReaderTests
     [Theory]
     [InlineData("synthea-patients", SyntheaCsvKind.Patients)]
     [InlineData("SYNTHEA-ENCOUNTERS", SyntheaCsvKind.Encounters)]
+    [InlineData("synthea-procedures", SyntheaCsvKind.Procedures)]
     public void FormatName_CreatesTheSyntheaReaderOfItsKind(string format, SyntheaCsvKind kind)
     {
         Assert.True(CsvFormats.TryCreateReader(format, "src", null, null, out var reader));
