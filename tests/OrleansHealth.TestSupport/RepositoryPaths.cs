@@ -15,7 +15,24 @@ public static class RepositoryPaths
     public static string SiloAssembly =>
         Path.Combine(Root, "src", "OrleansHealth.Silo", "bin", BuildConfiguration, "net10.0", "OrleansHealth.Silo.dll");
 
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+    /// <summary>
+    /// The workplace's reference data: <c>OHEALTH_SHARED_DATA</c> when set, else <c>../shared/data</c> beside
+    /// the repository, else <c>/work/shared/data</c> (where it lives on the project's machines, so a clone
+    /// made elsewhere still finds it).
+    /// </summary>
+    public static string SharedData { get; } = FindSharedData();
+
+    private static string FindSharedData()
+    {
+        var configured = Environment.GetEnvironmentVariable("OHEALTH_SHARED_DATA");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        var besideRepository = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+        return Directory.Exists(besideRepository) || !Directory.Exists("/work/shared/data") ? besideRepository : "/work/shared/data";
+    }
 
     private static string FindRoot()
     {
