@@ -90,5 +90,9 @@ public static class SiloProgram
           Cluster:AdvertisedAddress   POD_IP, else the first IPv4 address (loopback when embedded)
           Cluster:SiloName            POD_NAME, else host name and silo port
           OTEL_EXPORTER_OTLP_ENDPOINT enables OTLP export of traces, metrics and logs
+          Demo:Enabled                load the demo population at start (default: only when embedded)
+          Demo:Patients, Demo:Seed    300, 42
+          Ingest:ChunkSize            2000 records resolved and applied per durable round
+          Ingest:MaxBodyBytes         4 GiB; Ingest:Limits:* for bundle size, entries, line and field length
         """);
 }
