@@ -2,12 +2,18 @@ using System.Globalization;
 using OrleansHealth.Bench.Ingest;
 using OrleansHealth.TestSupport;
 
-// dotnet run -c Release --project bench/OrleansHealth.Bench.Ingest -- [--patients N] [--postgres] [--stream-mb MB]
+// dotnet run -c Release --project bench/OrleansHealth.Bench.Ingest -- [--patients N] [--postgres] [--stream-mb MB] [--chunk N] [--parallelism N]
 var patients = Option("--patients", 2000);
 var streamMegabytes = Option("--stream-mb", 0);
 var withPostgres = args.Contains("--postgres");
 var chunkSize = Option("--chunk", 0);
+var parallelism = Option("--parallelism", 0);
 var common = new Dictionary<string, string?>();
+if (parallelism > 0)
+{
+    common["Ingest:Parallelism"] = parallelism.ToString(CultureInfo.InvariantCulture);
+}
+
 if (chunkSize > 0)
 {
     common["Ingest:ChunkSize"] = chunkSize.ToString(CultureInfo.InvariantCulture);
