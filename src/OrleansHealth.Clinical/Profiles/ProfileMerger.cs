@@ -12,58 +12,47 @@ public static class ProfileMerger
 {
     public static ApplyOutcome Apply(PatientProfile profile, PatientBatch batch)
     {
-        var accepted = 0;
-        var duplicates = 0;
-
+        var outcome = new ApplyOutcome();
         foreach (var patient in batch.Patients)
         {
             if (IsDuplicate(profile, batch.SourceId, patient))
             {
-                duplicates++;
+                outcome += Duplicate;
                 continue;
             }
 
             var source = new Provenance(batch.SourceId, patient.RecordId, patient.AssertedAt ?? batch.ReceivedAt, batch.TrustRank);
             MergeDemographics(profile, patient.Demographics, source);
-            accepted++;
+            outcome += Accepted;
         }
 
         foreach (var observation in batch.Observations)
         {
-            if (Record(profile, batch, observation, profile.Observations, out var dup))
-            {
-                accepted++;
-            }
-
-            duplicates += dup ? 1 : 0;
+            outcome += Record(profile, batch, observation, profile.Observations);
         }
 
         foreach (var clinicalEvent in batch.Events)
         {
-            if (Record(profile, batch, clinicalEvent, profile.Events, out var dup))
-            {
-                accepted++;
-            }
-
-            duplicates += dup ? 1 : 0;
+            outcome += Record(profile, batch, clinicalEvent, profile.Events);
         }
 
+        // A new link alone (a record routed here by identity) is still a change to persist.
+        var linked = false;
         foreach (var localId in batch.LocalIds)
         {
-            if (profile.SourceLinks.Add($"{batch.SourceId}|{localId}") && accepted == 0)
-            {
-                // A new link alone (a record routed here by identity) is still a change to persist.
-                profile.Version++;
-            }
+            linked |= profile.SourceLinks.Add($"{batch.SourceId}|{localId}");
         }
 
-        if (accepted > 0)
+        if (outcome.Accepted > 0 || linked)
         {
             profile.Version++;
         }
 
-        return new ApplyOutcome(accepted, duplicates);
+        return outcome;
     }
+
+    private static readonly ApplyOutcome Accepted = new(1, 0);
+    private static readonly ApplyOutcome Duplicate = new(0, 1);
 
     private static bool IsDuplicate<TFact>(PatientProfile profile, string sourceId, TFact fact) where TFact : IClinicalFact
     {
@@ -78,18 +67,17 @@ public static class ProfileMerger
         return false;
     }
 
-    private static bool Record<TFact>(PatientProfile profile, PatientBatch batch, TFact fact,
-        Dictionary<string, ProvenancedFact<TFact>> into, out bool duplicate) where TFact : IClinicalFact
+    private static ApplyOutcome Record<TFact>(PatientProfile profile, PatientBatch batch, TFact fact,
+        Dictionary<string, ProvenancedFact<TFact>> into) where TFact : IClinicalFact
     {
-        duplicate = IsDuplicate(profile, batch.SourceId, fact);
-        if (duplicate)
+        if (IsDuplicate(profile, batch.SourceId, fact))
         {
-            return false;
+            return Duplicate;
         }
 
         into[PatientProfile.Key(batch.SourceId, fact.RecordId)] =
             new ProvenancedFact<TFact>(fact, new Provenance(batch.SourceId, fact.RecordId, batch.ReceivedAt, batch.TrustRank));
-        return true;
+        return Accepted;
     }
 
     private static void MergeDemographics(PatientProfile profile, Demographics demographics, Provenance source)

@@ -31,7 +31,6 @@ public static class SiloApplication
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(settings.HttpPort));
         builder.UseOrleans(silo => OrleansSiloSetup.Configure(silo, settings, builder.Configuration));
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
