@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansHealth.Grains;
+using OrleansHealth.Grains.Learning;
 
 namespace OrleansHealth.Grains.Tests;
 
@@ -27,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(GrainStores.Main);
             silo.UseInMemoryReminderService();
+            silo.Services.AddLearning();
             // As the silo host does: grain state in Orleans' binary format.
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.Services.AddKeyedSingleton<TimeProvider>(HealthTime.Key, Time);

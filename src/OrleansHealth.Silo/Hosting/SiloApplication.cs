@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
 using OrleansHealth.Grains.Ingestion;
+using OrleansHealth.Grains.Learning;
 using OrleansHealth.Silo.Api;
 using OrleansHealth.Silo.Demo;
 using OrleansHealth.Silo.Health;
@@ -35,6 +36,7 @@ public static class SiloApplication
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddIngestion(builder.Configuration);
+        builder.Services.AddLearning();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddSingleton<DemoLoader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoLoader>());

@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansHealth.Learning;
+using OrleansHealth.Learning.Data;
+using OrleansHealth.Learning.Features;
+using OrleansHealth.Learning.Forests;
+using OrleansHealth.Learning.Training;
+
+namespace OrleansHealth.Grains.Learning;
+
+/// <summary>
+/// Orchestrates one version: gathers the cohort from every feature partition, splits and preprocesses
+/// it, starts the shards, then polls them (restarting any that lost its work with its silo), merges
+/// their trees and evaluates the merged forest and the baseline on the held-out rows.
+/// </summary>
+public sealed partial class ModelVersionGrain(
+    [PersistentState("modelVersion", GrainStores.Main)] IPersistentState<ModelVersionState> state,
+    [FromKeyedServices(HealthTime.Key)] TimeProvider time,
+    ILocalSiloDetails silo,
+    ILogger<ModelVersionGrain> logger) : Grain, IModelVersionGrain
+{
+    /// <summary>How often a training version asks its shards how far they are.</summary>
+    public static TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A shard that fails (not one whose silo died) is retried this many times before the version fails.</summary>
+    public const int MaxAttempts = 3;
+
+    private VersionRun? run;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A version whose silo stopped while it trained has lost its training rows (they live in memory
+        // only); it says so rather than waiting for shards forever.
+        if (state.State.Spec is not null && state.State.State is VersionState.Training or VersionState.Evaluating)
+        {
+            // Reported to the model from a timer, after this activation's first call: the caller may be the model itself.
+            this.RegisterGrainTimer(_ => FinishAsync(VersionState.Failed, "The silo running this version stopped during training; train a new version."),
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<string>> StartAsync(VersionSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (state.State.Spec is not null)
+        {
+            return [];
+        }
+
+        var clock = Stopwatch.StartNew();
+        var extracts = await Task.WhenAll(Enumerable.Range(0, FeaturePartitions.Count)
+            .Select(p => GrainFactory.GetGrain<IFeaturePartitionGrain>(p).ExtractAsync(spec.Definition)));
+        var cohort = FeatureMatrices.Concat([.. extracts.Select(e => e.Rows)]);
+        var matched = Enumerable.Range(0, spec.Definition.Features.Count).Select(i => extracts.Sum(e => e.MatchedPerFeature[i])).ToArray();
+        var split = DatasetSplitter.Split(cohort, [.. extracts.SelectMany(e => e.HoldoutValues)], matched, spec.Definition, spec.Request);
+        if (split.Problems.Count > 0)
+        {
+            return split.Problems;
+        }
+
+        var gathered = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var prepared = await Task.Run(() => PreparedData.Fit(split.Training, spec.Request.TopK));
+        var tasks = ShardTasks(spec, prepared.ForestInput);
+        run = new VersionRun(tasks, split.Holdout, prepared.BaselineInput, gathered, clock.Elapsed.TotalSeconds);
+
+        state.State = new ModelVersionState
+        {
+            Spec = spec,
+            State = VersionState.Training,
+            CreatedAt = time.GetUtcNow(),
+            Shards = [.. tasks.Select(t => new ShardStatus(t.Index, ShardState.Idle, null, 0, t.Options.Trees, 0, null, null))],
+            Data = new DatasetSummary(extracts.Sum(e => e.Patients), cohort.Rows, split.Training.Rows, split.Training.Labels.Count(l => l), split.Holdout.Rows, split.Holdout.Labels.Count(l => l)),
+            Ranking = [.. prepared.Ranking],
+            Plan = prepared.Plan,
+        };
+        await state.WriteStateAsync();
+        await Task.WhenAll(tasks.Select(StartShardAsync));
+        run.Poller = this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(PollInterval, PollInterval) { KeepAlive = true });
+        return [];
+    }
+
+    public Task<VersionStatus?> GetStatusAsync()
+    {
+        var s = state.State;
+        if (s.Spec is not { } spec)
+        {
+            return Task.FromResult<VersionStatus?>(null);
+        }
+
+        return Task.FromResult<VersionStatus?>(new VersionStatus(
+            spec.Model, spec.Version, s.State, spec.Definition, spec.Request, s.CreatedAt, s.FinishedAt, [.. s.Shards], s.Data,
+            [.. s.Ranking], s.Plan?.OutputNames ?? [], s.ForestReport, s.BaselineReport, s.Winner, [.. s.Importance], s.Timings,
+            s.Forest?.Trees.Length ?? 0, s.Error, silo.SiloAddress.ToString()));
+    }
+
+    public async Task CancelAsync()
+    {
+        if (run is null || state.State.State is not (VersionState.Training or VersionState.Evaluating))
+        {
+            return;
+        }
+
+        await run.Cancellation.CancelAsync();
+        await Task.WhenAll(run.Tasks.Select(t => Shard(t.Index).CancelAsync()));
+        await FinishAsync(VersionState.Cancelled, "Cancelled on request.");
+    }
+
+    public Task<Forest?> GetForestAsync() => Task.FromResult(state.State.State == VersionState.Completed ? state.State.Forest : null);
+
+    public Task<HoldoutPredictions?> GetHoldoutPredictionsAsync() => Task.FromResult(state.State.Holdout);
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        if (run is null || state.State.State != VersionState.Training)
+        {
+            return;
+        }
+
+        var statuses = await Task.WhenAll(run.Tasks.Select(t => ShardStatusAsync(t.Index)));
+        for (var k = 0; k < statuses.Length; k++)
+        {
+            var previous = state.State.Shards[k];
+            var status = statuses[k] ?? previous with { State = ShardState.Training, Error = "unreachable: waiting for the cluster to notice its silo is gone" };
+            if (status.State is ShardState.Idle or ShardState.Failed or ShardState.Cancelled && previous.State != ShardState.Completed)
+            {
+                if (status.State == ShardState.Failed && previous.Attempts >= MaxAttempts)
+                {
+                    await FinishAsync(VersionState.Failed, $"Shard {k} failed {MaxAttempts} times; the last error: {status.Error}");
+                    return;
+                }
+
+                LogShardRestarted(logger, ShardKeys.Shard(state.State.Spec!.Model, state.State.Spec.Version, k), previous.Attempts);
+                await StartShardAsync(run.Tasks[k]);
+                status = status with { State = ShardState.Training, Progress = 0, Error = status.Error };
+            }
+
+            state.State.Shards[k] = status with { Attempts = state.State.Shards[k].Attempts };
+        }
+
+        if (state.State.Shards.All(s => s.State == ShardState.Completed))
+        {
+            await CompleteAsync();
+        }
+    }
+
+    private async Task CompleteAsync()
+    {
+        var r = run!;
+        r.Poller?.Dispose();
+        var trainSeconds = r.Training.Elapsed.TotalSeconds;
+        state.State.State = VersionState.Evaluating;
+        var clock = Stopwatch.StartNew();
+        var forests = await Task.WhenAll(r.Tasks.Select(t => Shard(t.Index).GetForestAsync()));
+        if (forests.Any(f => f is null))
+        {
+            // A shard lost its trees between its status and now (its silo died): keep polling.
+            state.State.State = VersionState.Training;
+            r.Poller = this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(PollInterval, PollInterval) { KeepAlive = true });
+            return;
+        }
+
+        var forest = Forest.Merge(forests!);
+        var mergeSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var spec = state.State.Spec!;
+        var plan = state.State.Plan!;
+        var (baseline, evaluation) = await Task.Run(() =>
+        {
+            var trained = LogisticBaselineTrainer.Train(r.BaselineInput, spec.Request.Seed);
+            return (trained, VersionEvaluation.Compute(forest, trained, plan, r.Holdout, spec.Request.Threshold, spec.Request.Seed));
+        });
+
+        state.State.Forest = forest;
+        state.State.Baseline = baseline;
+        state.State.ForestReport = evaluation.Forest;
+        state.State.BaselineReport = evaluation.Baseline;
+        state.State.Winner = evaluation.Winner;
+        state.State.Importance = [.. evaluation.Importance.Select(i => new FeatureImportance(i.Feature, i.AurocDrop))];
+        state.State.Holdout = new HoldoutPredictions(r.Holdout.RowIds, r.Holdout.Labels, evaluation.ForestPredictions, evaluation.BaselinePredictions);
+        state.State.Timings = new VersionTimings(r.GatherSeconds, r.PreprocessSeconds, trainSeconds, mergeSeconds, clock.Elapsed.TotalSeconds);
+        await FinishAsync(VersionState.Completed, null);
+    }
+
+    private async Task FinishAsync(VersionState outcome, string? error)
+    {
+        run?.Poller?.Dispose();
+        run = null;
+        state.State.State = outcome;
+        state.State.Error = error;
+        state.State.FinishedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        var spec = state.State.Spec!;
+        await GrainFactory.GetGrain<IModelGrain>(spec.Model)
+            .VersionChangedAsync(new VersionSummary(spec.Version, outcome, state.State.CreatedAt, state.State.ForestReport?.Auroc, state.State.Winner));
+    }
+
+    private async Task StartShardAsync(ShardTask task)
+    {
+        try
+        {
+            await Shard(task.Index).StartAsync(task);
+            var shard = state.State.Shards[task.Index];
+            state.State.Shards[task.Index] = shard with { State = ShardState.Training, Attempts = shard.Attempts + 1 };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The shard's silo is going away; the next poll finds it re-activated elsewhere and starts it.
+            LogShardUnreachable(logger, e, task.Index);
+        }
+    }
+
+    private async Task<ShardStatus?> ShardStatusAsync(int index)
+    {
+        try
+        {
+            return await Shard(index).GetStatusAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogShardUnreachable(logger, e, index);
+            return null;
+        }
+    }
+
+    private IForestShardGrain Shard(int index)
+    {
+        var spec = state.State.Spec!;
+        return GrainFactory.GetGrain<IForestShardGrain>(ShardKeys.Shard(spec.Model, spec.Version, index));
+    }
+
+    private static ShardTask[] ShardTasks(VersionSpec spec, FeatureMatrix training)
+    {
+        var data = Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(training.Values.AsSpan())))[..16];
+        return [.. Enumerable.Range(0, spec.Request.Shards).Select(k =>
+        {
+            var options = TrainingRequests.OptionsFor(spec.Request, ShardPlan.TreesFor(spec.Request.Trees, spec.Request.Shards, k), k);
+            return new ShardTask(k, training, options, $"{ShardKeys.Shard(spec.Model, spec.Version, k)}|{options}|{training.Rows}|{data}");
+        })];
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restarting shard {Shard} (attempts so far: {Attempts})")]
+    private static partial void LogShardRestarted(ILogger logger, string shard, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {Shard} is unreachable")]
+    private static partial void LogShardUnreachable(ILogger logger, Exception exception, int shard);
+}

@@ -1,0 +1,15 @@
+namespace OrleansHealth.Learning.Forests;
+
+/// <summary>
+/// The row shape ML.NET reads through <see cref="MatrixDataView"/>. Public with public members because
+/// ML.NET builds its getters by reflection over public members; the vector width is set on the schema at
+/// run time, since a <c>[VectorType]</c> attribute would need it at compile time.
+/// </summary>
+internal sealed class MatrixRow
+{
+    /// <summary>The binary outcome.</summary>
+    public bool Label { get; set; }
+
+    /// <summary>The row's features, one buffer reused for every row of a cursor.</summary>
+    public float[] Features { get; set; } = [];
+}

@@ -1,0 +1,23 @@
+namespace OrleansHealth.Learning.Training;
+
+/// <summary>
+/// The body of <c>POST /api/models/{model}/versions</c>. Null fields take the defaults of
+/// <c>ForestOptions</c>; every version stores the request it was trained with, so a version can be
+/// reproduced with the same seed.
+/// </summary>
+/// <param name="TopK">Keep only the k features with the highest mutual information with the outcome; null keeps all.</param>
+/// <param name="Threshold">Probability at or above which a patient is predicted positive in the reported metrics.</param>
+/// <param name="HoldoutValues">With a model's holdout column: the column values whose rows are held out (a fixed fold).</param>
+[GenerateSerializer, Immutable, Alias("oh.learning.TrainingRequest")]
+public sealed record TrainingRequest(
+    [property: Id(0)] int Trees = 100,
+    [property: Id(1)] int Shards = 2,
+    [property: Id(2)] int? Leaves = null,
+    [property: Id(3)] int? MinExamplesPerLeaf = null,
+    [property: Id(4)] double? FeatureFraction = null,
+    [property: Id(5)] double? BaggingFraction = null,
+    [property: Id(6)] int? MaxBins = null,
+    [property: Id(7)] int Seed = 1,
+    [property: Id(8)] int? TopK = null,
+    [property: Id(9)] double Threshold = 0.5,
+    [property: Id(10)] IReadOnlyList<string>? HoldoutValues = null);

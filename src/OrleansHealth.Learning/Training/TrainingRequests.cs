@@ -1,0 +1,52 @@
+using OrleansHealth.Learning.Forests;
+
+namespace OrleansHealth.Learning.Training;
+
+/// <summary>Turns a training request into each shard's forest options, and says what is wrong with a request.</summary>
+public static class TrainingRequests
+{
+    public const int MaxShards = 64;
+
+    /// <summary>The problems that stop a request before any data is read; empty when it is usable.</summary>
+    public static IReadOnlyList<string> Validate(TrainingRequest request)
+    {
+        var problems = new List<string>();
+        if (request.Shards is < 1 or > MaxShards)
+        {
+            problems.Add($"shards: {request.Shards} is outside 1–{MaxShards}.");
+        }
+        else if (request.Trees < request.Shards)
+        {
+            problems.Add($"trees: {request.Trees} trees cannot be divided among {request.Shards} shards; ask for at least as many trees as shards.");
+        }
+
+        if (request.TopK is < 1)
+        {
+            problems.Add($"topK: {request.TopK} must be at least 1, or left out to keep every feature.");
+        }
+
+        if (!(request.Threshold > 0 && request.Threshold < 1))
+        {
+            problems.Add($"threshold: {request.Threshold} must lie strictly between 0 and 1.");
+        }
+
+        problems.AddRange(OptionsFor(request, Math.Max(1, request.Trees), 0).Validate().Select(p => Lower(p)));
+        return problems;
+    }
+
+    /// <summary>The options of one shard: the request's settings (defaults where it says nothing), its trees and seed.</summary>
+    public static ForestOptions OptionsFor(TrainingRequest request, int trees, int shard)
+    {
+        var defaults = new ForestOptions();
+        return new ForestOptions(
+            trees,
+            request.Leaves ?? defaults.Leaves,
+            request.MinExamplesPerLeaf ?? defaults.MinExamplesPerLeaf,
+            request.FeatureFraction ?? defaults.FeatureFraction,
+            request.BaggingFraction ?? defaults.BaggingFraction,
+            request.MaxBins ?? defaults.MaxBins,
+            ShardPlan.SeedFor(request.Seed, shard));
+    }
+
+    private static string Lower(string problem) => problem.Length == 0 ? problem : char.ToLowerInvariant(problem[0]) + problem[1..];
+}
