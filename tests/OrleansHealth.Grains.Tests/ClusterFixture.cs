@@ -24,20 +24,32 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStores.Main);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddLearning();
-            // As the silo host does: grain state in Orleans' binary format.
-            silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
-            silo.Services.AddKeyedSingleton<TimeProvider>(HealthTime.Key, Time);
-        });
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Time));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>The embedded mode's storage, serializer and services, for this fixture and for tests that build a cluster of their own.</summary>
+    /// <param name="storage">Creates the grain storage; null uses Orleans' memory storage.</param>
+    public static void ConfigureSilo(ISiloBuilder silo, TimeProvider time, Func<IServiceProvider, IGrainStorage>? storage = null)
+    {
+        if (storage is null)
+        {
+            silo.AddMemoryGrainStorage(GrainStores.Main);
+        }
+        else
+        {
+            silo.Services.AddKeyedSingleton(GrainStores.Main, (sp, _) => storage(sp));
+        }
+
+        silo.UseInMemoryReminderService();
+        silo.Services.AddLearning();
+        // As the silo host does: grain state in Orleans' binary format.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        silo.Services.AddKeyedSingleton(HealthTime.Key, time);
+    }
 }
 
 [CollectionDefinition(Name)]

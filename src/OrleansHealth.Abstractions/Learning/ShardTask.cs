@@ -1,5 +1,5 @@
 using OrleansHealth.Learning.Data;
-using OrleansHealth.Learning.Forests;
+using OrleansHealth.Learning.Training;
 
 namespace OrleansHealth.Learning;
 
@@ -12,5 +12,5 @@ namespace OrleansHealth.Learning;
 public sealed record ShardTask(
     [property: Id(0)] int Index,
     [property: Id(1)] FeatureMatrix Training,
-    [property: Id(2)] ForestOptions Options,
+    [property: Id(2)] ShardTraining Options,
     [property: Id(3)] string Fingerprint);

@@ -31,4 +31,5 @@ public sealed record VersionStatus(
     [property: Id(15)] VersionTimings? Timings,
     [property: Id(16)] int ForestTrees,
     [property: Id(17)] string? Error,
-    [property: Id(18)] string? Silo = null);
+    [property: Id(18)] string? Silo = null,
+    [property: Id(19)] CrossValidationReport? CrossValidation = null);

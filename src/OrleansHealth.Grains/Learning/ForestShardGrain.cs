@@ -74,7 +74,7 @@ public sealed partial class ForestShardGrain(
         try
         {
             var reporter = new Progress<double>(p => Volatile.Write(ref progress, p));
-            var forest = await Task.Run(() => FastForestShardTrainer.Train(task.Training, task.Options, reporter, cancel), cancel);
+            var forest = await Task.Run(() => task.Options.Train(task.Training, reporter, cancel), cancel);
             state.State = new ForestShardState
             {
                 Fingerprint = task.Fingerprint,

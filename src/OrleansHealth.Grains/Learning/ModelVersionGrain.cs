@@ -63,11 +63,16 @@ public sealed partial class ModelVersionGrain(
             return split.Problems;
         }
 
+        if (CrossValidation.Problem(spec.Request, split.Training) is { } folds)
+        {
+            return [folds];
+        }
+
         var gathered = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var prepared = await Task.Run(() => PreparedData.Fit(split.Training, spec.Request.TopK));
         var tasks = ShardTasks(spec, prepared.ForestInput);
-        run = new VersionRun(tasks, split.Holdout, prepared.BaselineInput, gathered, clock.Elapsed.TotalSeconds);
+        run = new VersionRun(tasks, split.Training, split.Holdout, prepared.BaselineInput, gathered, clock.Elapsed.TotalSeconds);
 
         state.State = new ModelVersionState
         {
@@ -96,7 +101,7 @@ public sealed partial class ModelVersionGrain(
         return Task.FromResult<VersionStatus?>(new VersionStatus(
             spec.Model, spec.Version, s.State, spec.Definition, spec.Request, s.CreatedAt, s.FinishedAt, [.. s.Shards], s.Data,
             [.. s.Ranking], s.Plan?.OutputNames ?? [], s.ForestReport, s.BaselineReport, s.Winner, [.. s.Importance], s.Timings,
-            s.Forest?.Trees.Length ?? 0, s.Error, silo.SiloAddress.ToString()));
+            s.Forest?.Trees.Length ?? 0, s.Error, silo.SiloAddress.ToString(), s.CrossValidation));
     }
 
     public async Task CancelAsync()
@@ -153,7 +158,7 @@ public sealed partial class ModelVersionGrain(
     {
         var r = run!;
         r.Poller?.Dispose();
-        var trainSeconds = r.Training.Elapsed.TotalSeconds;
+        var trainSeconds = r.TrainingClock.Elapsed.TotalSeconds;
         state.State.State = VersionState.Evaluating;
         var clock = Stopwatch.StartNew();
         var forests = await Task.WhenAll(r.Tasks.Select(t => Shard(t.Index).GetForestAsync()));
@@ -175,6 +180,11 @@ public sealed partial class ModelVersionGrain(
             var trained = LogisticBaselineTrainer.Train(r.BaselineInput, spec.Request.Seed);
             return (trained, VersionEvaluation.Compute(forest, trained, plan, r.Holdout, spec.Request.Threshold, spec.Request.Seed));
         });
+        var evaluateSeconds = clock.Elapsed.TotalSeconds;
+        if (spec.Request.Folds is not null)
+        {
+            state.State.CrossValidation = await Task.Run(() => CrossValidation.Run(r.Training, spec.Request, r.Cancellation.Token));
+        }
 
         state.State.Forest = forest;
         state.State.Baseline = baseline;
@@ -183,7 +193,7 @@ public sealed partial class ModelVersionGrain(
         state.State.Winner = evaluation.Winner;
         state.State.Importance = [.. evaluation.Importance.Select(i => new FeatureImportance(i.Feature, i.AurocDrop))];
         state.State.Holdout = new HoldoutPredictions(r.Holdout.RowIds, r.Holdout.Labels, evaluation.ForestPredictions, evaluation.BaselinePredictions);
-        state.State.Timings = new VersionTimings(r.GatherSeconds, r.PreprocessSeconds, trainSeconds, mergeSeconds, clock.Elapsed.TotalSeconds);
+        state.State.Timings = new VersionTimings(r.GatherSeconds, r.PreprocessSeconds, trainSeconds, mergeSeconds, evaluateSeconds);
         await FinishAsync(VersionState.Completed, null);
     }
 

@@ -2,6 +2,7 @@ using OrleansHealth.Learning;
 using OrleansHealth.Learning.Evaluation;
 using OrleansHealth.Learning.Forests;
 using OrleansHealth.Learning.Preprocessing;
+using OrleansHealth.Learning.Training;
 
 namespace OrleansHealth.Grains.Learning;
 
@@ -41,4 +42,6 @@ public sealed class ModelVersionState
     [Id(15)] public HoldoutPredictions? Holdout { get; set; }
 
     [Id(16)] public string? Error { get; set; }
+
+    [Id(17)] public CrossValidationReport? CrossValidation { get; set; }
 }

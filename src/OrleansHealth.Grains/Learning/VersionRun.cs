@@ -8,9 +8,12 @@ namespace OrleansHealth.Grains.Learning;
 /// The in-memory side of a version while it trains: the shard tasks (they hold the training rows,
 /// which are not persisted), the held-out rows, and the clocks for the timings.
 /// </summary>
-internal sealed class VersionRun(ShardTask[] tasks, FeatureMatrix holdout, FeatureMatrix baselineInput, double gatherSeconds, double preprocessSeconds)
+internal sealed class VersionRun(ShardTask[] tasks, FeatureMatrix training, FeatureMatrix holdout, FeatureMatrix baselineInput, double gatherSeconds, double preprocessSeconds)
 {
     public ShardTask[] Tasks { get; } = tasks;
+
+    /// <summary>The raw (unprepared) training rows, for cross-validation.</summary>
+    public FeatureMatrix Training { get; } = training;
 
     public FeatureMatrix Holdout { get; } = holdout;
 
@@ -20,7 +23,7 @@ internal sealed class VersionRun(ShardTask[] tasks, FeatureMatrix holdout, Featu
 
     public double PreprocessSeconds { get; } = preprocessSeconds;
 
-    public Stopwatch Training { get; } = Stopwatch.StartNew();
+    public Stopwatch TrainingClock { get; } = Stopwatch.StartNew();
 
     public IGrainTimer? Poller { get; set; }
 

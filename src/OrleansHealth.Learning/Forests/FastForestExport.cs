@@ -73,6 +73,7 @@ internal static class FastForestExport
             [.. tree.LeftChild],
             [.. tree.RightChild],
             leaves,
+            // A least-squares split gain is non-negative; clamp only rounding noise just below zero.
             [.. tree.SplitGains.Select(g => Math.Max(0, g))]);
     }
 

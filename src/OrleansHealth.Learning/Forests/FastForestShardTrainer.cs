@@ -18,6 +18,13 @@ public static class FastForestShardTrainer
     /// <see cref="ForestOptions.Seed"/>. ML.NET may return fewer trees than asked: it drops a tree whose
     /// bag allows no split at all.
     /// </summary>
+    /// <remarks>
+    /// ML.NET 5 keeps FastTree's thread count in a process-wide static that the first FastTree training
+    /// in the process fixes for good; anything else in the silo that trains FastTree first with another
+    /// thread count overrides ours (the trees are the same either way; only the parallelism differs).
+    /// Several shards may train concurrently in one process: each call has its own
+    /// <see cref="MLContext"/>.
+    /// </remarks>
     /// <param name="training">The shard's rows; both labels must occur and no value may be missing.</param>
     /// <param name="options">Forest shape; must pass <see cref="ForestOptions.Validate"/>.</param>
     /// <param name="progress">Receives 0 at the start, a value per tree as trees are grown, and 1 at the end.</param>

@@ -1,4 +1,5 @@
 using OrleansHealth.Learning.Forests;
+using OrleansHealth.Learning.Forests.Histogram;
 
 namespace OrleansHealth.Learning.Training;
 
@@ -30,12 +31,42 @@ public static class TrainingRequests
             problems.Add($"threshold: {request.Threshold} must lie strictly between 0 and 1.");
         }
 
+        if (request.Folds is < 2 or > 10)
+        {
+            problems.Add($"folds: {request.Folds} is outside 2–10, or leave it out to skip cross-validation.");
+        }
+
+        if (!Enum.IsDefined(request.Learner))
+        {
+            problems.Add("learner: use fastForest or classic.");
+            return problems;
+        }
+
         problems.AddRange(OptionsFor(request, Math.Max(1, request.Trees), 0).Validate().Select(p => Lower(p)));
         return problems;
     }
 
     /// <summary>The options of one shard: the request's settings (defaults where it says nothing), its trees and seed.</summary>
-    public static ForestOptions OptionsFor(TrainingRequest request, int trees, int shard)
+    public static ShardTraining OptionsFor(TrainingRequest request, int trees, int shard) =>
+        request.Learner == TreeLearner.Classic
+            ? new ShardTraining(TreeLearner.Classic, null, ClassicFor(request, trees, shard))
+            : new ShardTraining(TreeLearner.FastForest, FastForestFor(request, trees, shard), null);
+
+    private static RandomForestSettings ClassicFor(TrainingRequest request, int trees, int shard)
+    {
+        var defaults = new RandomForestSettings();
+        return new RandomForestSettings(
+            trees,
+            request.MaxFeatures,
+            request.MinExamplesPerLeaf ?? defaults.MinSamplesLeaf,
+            defaults.MinSamplesSplit,
+            request.MaxDepth,
+            request.BaggingFraction ?? defaults.SampleFraction,
+            request.MaxBins ?? defaults.MaxBins,
+            ShardPlan.SeedFor(request.Seed, shard));
+    }
+
+    private static ForestOptions FastForestFor(TrainingRequest request, int trees, int shard)
     {
         var defaults = new ForestOptions();
         return new ForestOptions(

@@ -54,6 +54,7 @@ public static class SiloApplication
         app.MapSourcesApi();
         app.MapIngestApi();
         app.MapPatientsApi();
+        app.MapModelsApi();
         return app;
     }
 }

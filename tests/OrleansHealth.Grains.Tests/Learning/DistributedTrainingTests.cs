@@ -136,4 +136,22 @@ public sealed class DistributedTrainingTests(ClusterFixture fixture)
         Assert.Empty((await model.GetAsync())!.Versions);
         Assert.NotEmpty((await Model("never-defined").TrainAsync(new TrainingRequest())).Problems);
     }
+
+    [Fact]
+    public async Task ClassicLearner_WithCrossValidation_ReportsEveryFold()
+    {
+        var model = await DefinedModelAsync("pima-classic-cv");
+        var outcome = await model.TrainAsync(new TrainingRequest(Trees: 30, Shards: 3, Seed: 5, Learner: TreeLearner.Classic, Folds: 4));
+        Assert.Empty(outcome.Problems);
+        var status = await CompletedAsync("pima-classic-cv", outcome.Version!.Value);
+
+        Assert.True(status.State == VersionState.Completed, status.Error);
+        Assert.Equal(30, status.ForestTrees);
+        var cv = status.CrossValidation!;
+        Assert.Equal(4, cv.Folds);
+        Assert.Equal(4, cv.ForestAuroc.Count);
+        Assert.Equal(cv.ForestAuroc.Average(), cv.ForestMean, 12);
+        Assert.All(cv.ForestAuroc, a => Assert.InRange(a, 0.7, 1.0));
+        Assert.All(cv.BaselineAuroc, a => Assert.InRange(a, 0.7, 1.0));
+    }
 }
