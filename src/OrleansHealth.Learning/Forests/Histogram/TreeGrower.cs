@@ -268,7 +268,7 @@ internal sealed class TreeGrower
             local[i] = ((uint)column[index[node.Start + i]] << 16) | (uint)i;
         }
 
-        // Insertion sort: the nodes here are small and often nearly ordered by code.
+        // Insertion sort: fewer than SmallNode keys, where it beats any general sort.
         for (var i = 1; i < count; i++)
         {
             var key = local[i];
