@@ -108,16 +108,16 @@ public sealed class FeatureExtractor
     {
         if (spec.EqualsValue is { } wanted)
         {
-            var latest = observations.MaxBy(o => o.Date ?? DateOnly.MinValue);
+            var latest = observations.MaxBy(o => o.Date ?? DateOnly.MaxValue);
             return latest is null ? float.NaN : string.Equals(LabelText(latest), wanted, StringComparison.OrdinalIgnoreCase) ? 1f : 0f;
         }
 
         var values = observations
             .Where(o => o.Value is { } v && !double.IsNaN(v) && spec.MissingValues?.Contains(v) != true)
-            .OrderBy(o => o.Date ?? DateOnly.MinValue)
+            .OrderBy(o => o.Date ?? DateOnly.MaxValue)
             .Select(o => o.Value!.Value)
             .ToList();
-        if (spec.Kind == FeatureKind.Observation && spec.Aggregate == Aggregate.Count)
+        if (spec.Aggregate == Aggregate.Count)
         {
             return values.Count;
         }
@@ -136,7 +136,7 @@ public sealed class FeatureExtractor
         });
     }
 
-    /// <summary>Facts without a date (tabular rows) belong to the reference date; dated ones count inside the window before it.</summary>
+    /// <summary>Facts without a date (tabular rows) belong to the reference date (so they are also the latest); dated ones count inside the window before it.</summary>
     private static bool InWindow(DateOnly? date, DateOnly? reference, int? windowDays)
     {
         if (date is not { } d || reference is not { } r)

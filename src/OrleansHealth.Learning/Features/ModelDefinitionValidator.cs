@@ -72,7 +72,7 @@ public static class ModelDefinitionValidator
         }
         else if (needsCode && string.IsNullOrWhiteSpace(f.Code))
         {
-            yield return $"{at}: a {f.Kind.ToString().ToLowerInvariant()} feature needs a code (for a column: the column name).";
+            yield return $"{at}: this {f.Kind.ToString().ToLowerInvariant()} feature needs a code (for a column: the column name).";
         }
 
         if (f.Kind == FeatureKind.Column && string.IsNullOrWhiteSpace(f.Source))

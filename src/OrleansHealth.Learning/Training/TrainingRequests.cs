@@ -42,7 +42,9 @@ public static class TrainingRequests
             return problems;
         }
 
-        problems.AddRange(OptionsFor(request, Math.Max(1, request.Trees), 0).Validate().Select(p => Lower(p)));
+        // The forest options bound one shard's trees; the first shard has the most.
+        var shards = Math.Clamp(request.Shards, 1, Math.Max(1, request.Trees));
+        problems.AddRange(OptionsFor(request, Math.Max(1, ShardPlan.TreesFor(request.Trees, shards, 0)), 0).Validate().Select(p => Lower(p)));
         return problems;
     }
 

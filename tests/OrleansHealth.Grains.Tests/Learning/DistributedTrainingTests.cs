@@ -154,4 +154,21 @@ public sealed class DistributedTrainingTests(ClusterFixture fixture)
         Assert.All(cv.ForestAuroc, a => Assert.InRange(a, 0.7, 1.0));
         Assert.All(cv.BaselineAuroc, a => Assert.InRange(a, 0.7, 1.0));
     }
+
+    [Fact]
+    public async Task Cancel_StopsATrainingVersion_AndTheModelListsItAsCancelled()
+    {
+        var model = await DefinedModelAsync("pima-cancel");
+        var outcome = await model.TrainAsync(new TrainingRequest(Trees: 20_000, Shards: 2, Seed: 6));
+        var version = fixture.Grains.GetGrain<IModelVersionGrain>(ShardKeys.Version("pima-cancel", outcome.Version!.Value));
+
+        await version.CancelAsync();
+
+        var status = await CompletedAsync("pima-cancel", outcome.Version.Value);
+        Assert.Equal(VersionState.Cancelled, status.State);
+        Assert.Null(await version.GetForestAsync());
+        var listed = await Eventually.ReturnsAsync(model.GetAsync, m => m!.Versions.Single().State == VersionState.Cancelled, TimeSpan.FromSeconds(30), "the model to list the cancelled version");
+        Assert.NotEmpty(await model.PromoteAsync(outcome.Version.Value));
+        Assert.Null(listed!.ActiveVersion);
+    }
 }

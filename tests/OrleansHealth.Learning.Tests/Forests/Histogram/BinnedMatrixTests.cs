@@ -110,7 +110,7 @@ public class BinnedMatrixTests
     }
 
     [Fact]
-    public void ParallelBinningGivesTheSameCodes()
+    public void CodesAreEachValuesBinWithOneThreadOrMany()
     {
         var training = HistogramData.Awkward(2_000, seed: 5);
 
@@ -118,6 +118,14 @@ public class BinnedMatrixTests
         var three = BinnedMatrix.Build(training, 32, threads: 3);
 
         Assert.Equal(one.Codes, three.Codes);
+        for (var f = 0; f < training.Columns; f++)
+        {
+            for (var r = 0; r < training.Rows; r++)
+            {
+                Assert.Equal(one.BinOf(f, training[r, f]), one.Codes[(f * training.Rows) + r]);
+            }
+        }
+
         for (var f = 0; f < training.Columns; f++)
         {
             Assert.Equal(one.BinMin[f], three.BinMin[f]);
