@@ -42,6 +42,8 @@ public static class TrainingRequests
             return problems;
         }
 
+        problems.AddRange(SettingsOfTheOtherLearner(request));
+
         // The forest options bound one shard's trees; the first shard has the most.
         var shards = Math.Clamp(request.Shards, 1, Math.Max(1, request.Trees));
         problems.AddRange(OptionsFor(request, Math.Max(1, ShardPlan.TreesFor(request.Trees, shards, 0)), 0).Validate().Select(p => Lower(p)));
@@ -79,6 +81,30 @@ public static class TrainingRequests
             request.BaggingFraction ?? defaults.BaggingFraction,
             request.MaxBins ?? defaults.MaxBins,
             ShardPlan.SeedFor(request.Seed, shard));
+    }
+
+    /// <summary>A setting the chosen learner does not have is refused rather than silently ignored.</summary>
+    private static IEnumerable<string> SettingsOfTheOtherLearner(TrainingRequest request)
+    {
+        if (request.Learner == TreeLearner.Classic)
+        {
+            if (request.Leaves is not null)
+            {
+                yield return "leaves: the classic learner grows trees until their leaves are pure; limit them with maxDepth or minExamplesPerLeaf, or choose \"learner\": \"FastForest\".";
+            }
+
+            if (request.FeatureFraction is not null)
+            {
+                yield return "featureFraction: the classic learner samples maxFeatures features at every split; set maxFeatures, or choose \"learner\": \"FastForest\".";
+            }
+        }
+        else
+        {
+            if (request.MaxFeatures is not null || request.MaxDepth is not null)
+            {
+                yield return "maxFeatures and maxDepth apply to the classic learner; FastForest takes leaves and featureFraction.";
+            }
+        }
     }
 
     private static string Lower(string problem) => problem.Length == 0 ? problem : char.ToLowerInvariant(problem[0]) + problem[1..];

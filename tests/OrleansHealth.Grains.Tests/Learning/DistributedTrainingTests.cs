@@ -121,7 +121,9 @@ public sealed class DistributedTrainingTests(ClusterFixture fixture)
         }
 
         Assert.Contains("shards", await RefusedAsync(new TrainingRequest(Trees: 64, Shards: 64)));
-        Assert.Contains("Leaves", await RefusedAsync(new TrainingRequest(Leaves: 1)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Leaves", await RefusedAsync(new TrainingRequest(Leaves: 1, Learner: TreeLearner.FastForest)), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("leaves", await RefusedAsync(new TrainingRequest(Leaves: 100)));
+        Assert.Contains("maxDepth", await RefusedAsync(new TrainingRequest(MaxDepth: 0)));
         Assert.Contains("trees", await RefusedAsync(new TrainingRequest(Trees: 2, Shards: 4)));
 
         var oneClass = Model("pima-one-class");

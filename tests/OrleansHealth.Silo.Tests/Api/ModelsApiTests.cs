@@ -112,7 +112,7 @@ public sealed class ModelsApiTests(EmbeddedSiloFixture fixture)
             define.EnsureSuccessStatusCode();
         }
 
-        using (var absurd = await fixture.Http.PostAsync("/api/models/api-bad/versions", JsonContent.Create(new { trees = 100000, shards = 500, featureFraction = 3 })))
+        using (var absurd = await fixture.Http.PostAsync("/api/models/api-bad/versions", JsonContent.Create(new { trees = 100000, shards = 500, featureFraction = 3, learner = "FastForest" })))
         {
             var errors = (await ProblemAsync(absurd, HttpStatusCode.BadRequest)).GetProperty("errors").ToString();
             Assert.Contains("shards", errors);
