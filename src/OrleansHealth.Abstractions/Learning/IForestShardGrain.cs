@@ -19,6 +19,10 @@ public interface IForestShardGrain : IGrainWithStringKey
     /// <summary>The trained trees, or null until training completed.</summary>
     Task<Forest?> GetForestAsync();
 
+    /// <summary>Partial votes of this shard's trees for prepared (model-input) rows, row-major.</summary>
+    [AlwaysInterleave]
+    Task<ShardVotes> VoteAsync(float[] rows, int width);
+
     /// <summary>Stops the run at the next point ML.NET allows and forgets it.</summary>
     [AlwaysInterleave]
     Task CancelAsync();

@@ -21,6 +21,10 @@ public interface IModelGrain : IGrainWithStringKey
     /// <summary>Makes a completed version the active one (also to roll back to an older one). Returns the problems, empty on success.</summary>
     Task<IReadOnlyList<string>> PromoteAsync(int version);
 
+    /// <summary>The active version; answered even while a training request holds the model grain (predictors poll it).</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<int?> GetActiveVersionAsync();
+
     /// <summary>A version reports a change of state (sent by the version itself).</summary>
     Task VersionChangedAsync(VersionSummary summary);
 }

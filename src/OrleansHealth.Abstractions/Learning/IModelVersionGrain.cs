@@ -26,4 +26,7 @@ public interface IModelVersionGrain : IGrainWithStringKey
     Task<Forest?> GetForestAsync();
 
     Task<HoldoutPredictions?> GetHoldoutPredictionsAsync();
+
+    /// <summary>What a predictor needs to score with this version; null until it completed.</summary>
+    Task<OrleansHealth.Learning.Scoring.ScoringModel?> GetScoringModelAsync();
 }

@@ -1,4 +1,5 @@
 using OrleansHealth.Clinical.Profiles;
+using OrleansHealth.Learning.Scoring;
 
 namespace OrleansHealth.Patients;
 
@@ -13,4 +14,13 @@ public interface IPatientGrain : IGrainWithStringKey
 
     /// <summary>The unified profile, or null when no record has reached this patient.</summary>
     Task<PatientProfile?> GetProfileAsync();
+
+    /// <summary>
+    /// The risk from the model's active version with its explanation; cached until the profile changes
+    /// or another version becomes active. Null when the model has no active version or this patient no profile.
+    /// </summary>
+    Task<Prediction?> GetPredictionAsync(string model);
+
+    /// <summary>The model's candidate treatments ranked for this patient; null as for <see cref="GetPredictionAsync"/>.</summary>
+    Task<TreatmentRanking?> GetTreatmentsAsync(string model);
 }

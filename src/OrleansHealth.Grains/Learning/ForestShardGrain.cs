@@ -63,6 +63,28 @@ public sealed partial class ForestShardGrain(
 
     public Task<Forest?> GetForestAsync() => Task.FromResult(running is null ? state.State.Forest : null);
 
+    public Task<ShardVotes> VoteAsync(float[] rows, int width)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (state.State.Forest is not { } forest || running is not null)
+        {
+            throw new InvalidOperationException($"Shard {this.GetPrimaryKeyString()} holds no trained trees.");
+        }
+
+        if (width != forest.Width || rows.Length % width != 0)
+        {
+            throw new ArgumentException($"Rows of {forest.Width} model inputs were expected, not {width}.", nameof(width));
+        }
+
+        var sums = new double[rows.Length / width];
+        for (var r = 0; r < sums.Length; r++)
+        {
+            sums[r] = forest.Votes(rows.AsSpan(r * width, width)).Sum;
+        }
+
+        return Task.FromResult(new ShardVotes(sums, forest.Trees.Length));
+    }
+
     public Task CancelAsync()
     {
         cancellation?.Cancel();

@@ -11,6 +11,7 @@ public static class LearningServices
     public static IServiceCollection AddLearning(this IServiceCollection services)
     {
         services.TryAddSingleton(Pseudonyms.Development);
+        services.TryAddSingleton<ScoringModelCache>();
         services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
         return services;
     }

@@ -74,6 +74,8 @@ public sealed class ModelGrain(
         return [];
     }
 
+    public Task<int?> GetActiveVersionAsync() => Task.FromResult(state.State.Active);
+
     public async Task VersionChangedAsync(VersionSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);

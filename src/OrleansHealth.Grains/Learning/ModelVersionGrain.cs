@@ -7,6 +7,7 @@ using OrleansHealth.Learning;
 using OrleansHealth.Learning.Data;
 using OrleansHealth.Learning.Features;
 using OrleansHealth.Learning.Forests;
+using OrleansHealth.Learning.Scoring;
 using OrleansHealth.Learning.Training;
 
 namespace OrleansHealth.Grains.Learning;
@@ -70,7 +71,7 @@ public sealed partial class ModelVersionGrain(
 
         var gathered = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var prepared = await Task.Run(() => PreparedData.Fit(split.Training, spec.Request.TopK));
+        var prepared = await Task.Run(() => PreparedData.Fit(split.Training, spec.Request.TopK, TreatmentColumns(spec.Definition)));
         var tasks = ShardTasks(spec, prepared.ForestInput);
         run = new VersionRun(tasks, split.Training, split.Holdout, prepared.BaselineInput, gathered, clock.Elapsed.TotalSeconds);
 
@@ -119,6 +120,16 @@ public sealed partial class ModelVersionGrain(
     public Task<Forest?> GetForestAsync() => Task.FromResult(state.State.State == VersionState.Completed ? state.State.Forest : null);
 
     public Task<HoldoutPredictions?> GetHoldoutPredictionsAsync() => Task.FromResult(state.State.Holdout);
+
+    public Task<ScoringModel?> GetScoringModelAsync() => Task.FromResult(state.State.State == VersionState.Completed ? state.State.Scoring : null);
+
+    /// <summary>The raw columns of the model's treatment features: kept by feature selection, since ranking treatments needs them.</summary>
+    private static int[] TreatmentColumns(ModelDefinition definition) =>
+        definition.Treatment is not { } treatment
+            ? []
+            : [.. definition.Features.Select((f, i) => (f.Name, i))
+                .Where(f => treatment.Candidates.Any(c => c.Features.Keys.Contains(f.Name, StringComparer.OrdinalIgnoreCase)))
+                .Select(f => f.i)];
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
@@ -175,10 +186,11 @@ public sealed partial class ModelVersionGrain(
         clock.Restart();
         var spec = state.State.Spec!;
         var plan = state.State.Plan!;
-        var (baseline, evaluation) = await Task.Run(() =>
+        var (baseline, evaluation, scoring) = await Task.Run(() =>
         {
             var trained = LogisticBaselineTrainer.Train(r.BaselineInput, spec.Request.Seed);
-            return (trained, VersionEvaluation.Compute(forest, trained, plan, r.Holdout, spec.Request.Threshold, spec.Request.Seed));
+            var scoring = ScoringModel.Build(spec.Model, spec.Version, spec.Definition, plan, forest, r.Tasks[0].Training, r.Tasks.Length);
+            return (trained, VersionEvaluation.Compute(forest, trained, plan, r.Holdout, spec.Request.Threshold, spec.Request.Seed), scoring);
         });
         var evaluateSeconds = clock.Elapsed.TotalSeconds;
         if (spec.Request.Folds is not null)
@@ -187,6 +199,7 @@ public sealed partial class ModelVersionGrain(
         }
 
         state.State.Forest = forest;
+        state.State.Scoring = scoring;
         state.State.Baseline = baseline;
         state.State.ForestReport = evaluation.Forest;
         state.State.BaselineReport = evaluation.Baseline;

@@ -44,4 +44,6 @@ public sealed class ModelVersionState
     [Id(16)] public string? Error { get; set; }
 
     [Id(17)] public CrossValidationReport? CrossValidation { get; set; }
+
+    [Id(18)] public OrleansHealth.Learning.Scoring.ScoringModel? Scoring { get; set; }
 }

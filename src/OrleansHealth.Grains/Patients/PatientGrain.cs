@@ -1,6 +1,7 @@
 using OrleansHealth.Clinical.Profiles;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
+using OrleansHealth.Learning.Scoring;
 using OrleansHealth.Patients;
 
 namespace OrleansHealth.Grains.Patients;
@@ -9,6 +10,9 @@ public sealed class PatientGrain(
     [PersistentState("patient", GrainStores.Main)] IPersistentState<PatientProfile> state,
     Pseudonyms pseudonyms) : Grain, IPatientGrain
 {
+    /// <summary>Answers per model, with the profile version and model version they were computed for.</summary>
+    private readonly Dictionary<string, (long Profile, int Version, Prediction Answer)> predictions = new(StringComparer.Ordinal);
+
     public async Task<ApplyOutcome> ApplyAsync(PatientBatch batch)
     {
         var before = state.State.Version;
@@ -16,6 +20,7 @@ public sealed class PatientGrain(
         // A pure replay changes nothing and is not written again: idempotency costs no I/O.
         if (state.State.Version != before)
         {
+            predictions.Clear();
             await state.WriteStateAsync();
             await PublishTimelineAsync();
         }
@@ -23,8 +28,43 @@ public sealed class PatientGrain(
         return outcome;
     }
 
-    public Task<PatientProfile?> GetProfileAsync() =>
-        Task.FromResult(state.RecordExists || state.State.Version > 0 ? state.State : null);
+    public Task<PatientProfile?> GetProfileAsync() => Task.FromResult(HasProfile ? state.State : null);
+
+    public async Task<Prediction?> GetPredictionAsync(string model)
+    {
+        if (!HasProfile)
+        {
+            return null;
+        }
+
+        // The local replica's version is a call within this silo; a cached answer of another version is stale.
+        var predictor = GrainFactory.GetGrain<IPredictorGrain>(model);
+        var active = await predictor.GetVersionAsync();
+        if (active is null)
+        {
+            return null;
+        }
+
+        if (predictions.TryGetValue(model, out var cached) && cached.Profile == state.State.Version && cached.Version == active)
+        {
+            return cached.Answer;
+        }
+
+        var answer = await predictor.PredictAsync(Timeline());
+        if (answer is not null)
+        {
+            predictions[model] = (state.State.Version, answer.Version, answer);
+        }
+
+        return answer;
+    }
+
+    public Task<TreatmentRanking?> GetTreatmentsAsync(string model) =>
+        HasProfile ? GrainFactory.GetGrain<IPredictorGrain>(model).RankTreatmentsAsync(Timeline()) : Task.FromResult<TreatmentRanking?>(null);
+
+    private bool HasProfile => state.RecordExists || state.State.Version > 0;
+
+    private ClinicalTimeline Timeline() => TimelineBuilder.From(state.State, pseudonyms.Of(this.GetPrimaryKeyString()));
 
     /// <summary>
     /// Hands the de-identified timeline to this patient's feature partition, so training sees the
@@ -32,8 +72,7 @@ public sealed class PatientGrain(
     /// </summary>
     private Task PublishTimelineAsync()
     {
-        var pseudonym = pseudonyms.Of(this.GetPrimaryKeyString());
-        var partition = GrainFactory.GetGrain<IFeaturePartitionGrain>(FeaturePartitions.Of(pseudonym));
-        return partition.UpsertAsync(TimelineBuilder.From(state.State, pseudonym));
+        var timeline = Timeline();
+        return GrainFactory.GetGrain<IFeaturePartitionGrain>(FeaturePartitions.Of(timeline.PseudonymousId)).UpsertAsync(timeline);
     }
 }

@@ -28,6 +28,23 @@ public sealed class FeatureExtractor
 
     public IReadOnlyList<string> Names => [.. definition.Features.Select(f => f.Name)];
 
+    /// <summary>
+    /// The feature values alone, for scoring a patient whose outcome is not known: read as of the
+    /// model's index date, or as of the patient's latest fact when the model has none.
+    /// </summary>
+    public float[] Features(ClinicalTimeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var reference = definition.IndexDate ?? timeline.LatestDate();
+        var values = new float[matchers.Length];
+        for (var i = 0; i < matchers.Length; i++)
+        {
+            values[i] = Value(definition.Features[i], matchers[i], timeline, reference, out _);
+        }
+
+        return values;
+    }
+
     /// <summary>The row, or null when the patient is not in the model's cohort (no outcome, or the outcome already happened by the index date).</summary>
     public ExtractedRow? Extract(ClinicalTimeline timeline)
     {

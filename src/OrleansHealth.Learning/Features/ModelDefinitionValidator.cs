@@ -50,6 +50,7 @@ public static class ModelDefinitionValidator
         }
 
         problems.AddRange(OutcomeProblems(definition));
+        problems.AddRange(TreatmentProblems(definition.Treatment, names));
         if (definition.HoldoutPercent is < 5 or > 50)
         {
             problems.Add($"holdoutPercent: {definition.HoldoutPercent} is outside 5–50; 20 keeps one patient in five for evaluation.");
@@ -88,6 +89,49 @@ public static class ModelDefinitionValidator
         if (!Enum.IsDefined(f.Aggregate))
         {
             yield return $"{at}: unknown aggregate; use latest, mean, min, max or count.";
+        }
+    }
+
+    private static IEnumerable<string> TreatmentProblems(TreatmentSpec? treatment, HashSet<string> features)
+    {
+        if (treatment is null)
+        {
+            yield break;
+        }
+
+        if (treatment.Candidates is not { Count: >= 2 } candidates)
+        {
+            yield return "treatment.candidates: name at least two candidates to compare (for example none and one treatment).";
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c is null || string.IsNullOrWhiteSpace(c.Name) || !seen.Add(c.Name))
+            {
+                yield return $"treatment.candidates[{i}]: every candidate needs a name of its own.";
+                continue;
+            }
+
+            if (c.Features is not { Count: > 0 })
+            {
+                yield return $"treatment.candidates[{i}] '{c.Name}': set at least one treatment feature, e.g. {{\"metformin\": 1}}.";
+                continue;
+            }
+
+            foreach (var (name, value) in c.Features)
+            {
+                if (!features.Contains(name))
+                {
+                    yield return $"treatment.candidates[{i}] '{c.Name}': '{name}' is not one of the model's features.";
+                }
+                else if (!double.IsFinite(value))
+                {
+                    yield return $"treatment.candidates[{i}] '{c.Name}': the value of '{name}' must be a number.";
+                }
+            }
         }
     }
 

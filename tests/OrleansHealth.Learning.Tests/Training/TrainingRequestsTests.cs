@@ -58,7 +58,7 @@ public sealed class TrainingRequestsTests
     [Fact]
     public void Validate_LeavesOutOfRange_ReportsTheForestOptionsProblemInLowerCase()
     {
-        var problems = TrainingRequests.Validate(new TrainingRequest(Leaves: 1));
+        var problems = TrainingRequests.Validate(new TrainingRequest(Leaves: 1, Learner: TreeLearner.FastForest));
 
         var expected = Lowered(Assert.Single(new ForestOptions(Leaves: 1).Validate()));
         Assert.Equal([expected], problems);
@@ -68,7 +68,7 @@ public sealed class TrainingRequestsTests
     [Fact]
     public void Validate_SeveralForestOptionProblems_AreAllReported()
     {
-        var request = new TrainingRequest(Leaves: 1, MinExamplesPerLeaf: 0, FeatureFraction: 0, BaggingFraction: 1.5, MaxBins: 1);
+        var request = new TrainingRequest(Leaves: 1, MinExamplesPerLeaf: 0, FeatureFraction: 0, BaggingFraction: 1.5, MaxBins: 1, Learner: TreeLearner.FastForest);
 
         var expected = new ForestOptions(Leaves: 1, MinExamplesPerLeaf: 0, FeatureFraction: 0, BaggingFraction: 1.5, MaxBins: 1).Validate().Select(Lowered);
         Assert.Equal(expected, TrainingRequests.Validate(request));
@@ -105,20 +105,25 @@ public sealed class TrainingRequestsTests
         Assert.Equal(["learner: use fastForest or classic."], TrainingRequests.Validate(new TrainingRequest(Leaves: 1, Learner: (TreeLearner)7)));
 
     [Fact]
-    public void Validate_ClassicLearner_ChecksTheClassicSettingsAndIgnoresLeaves()
+    public void Validate_ClassicLearner_ChecksTheClassicSettingsAndRefusesLeaves()
     {
         var request = new TrainingRequest(Leaves: 1, MaxFeatures: 0, MaxDepth: 0, Learner: TreeLearner.Classic);
 
         var expected = new RandomForestSettings(MaxFeatures: 0, MaxDepth: 0).Validate().Select(Lowered);
-        Assert.Equal(expected, TrainingRequests.Validate(request));
-        Assert.Equal(2, TrainingRequests.Validate(request).Count);
-        Assert.StartsWith("maxFeatures", TrainingRequests.Validate(request)[0], StringComparison.Ordinal);
+        var problems = TrainingRequests.Validate(request);
+        Assert.StartsWith("leaves: the classic learner", problems[0], StringComparison.Ordinal);
+        Assert.Equal(expected, problems.Skip(1));
     }
+
+    [Fact]
+    public void Validate_FastForestWithClassicSettings_IsReported() =>
+        Assert.Equal(["maxFeatures and maxDepth apply to the classic learner; FastForest takes leaves and featureFraction."],
+            TrainingRequests.Validate(new TrainingRequest(MaxDepth: 5, Learner: TreeLearner.FastForest)));
 
     [Fact]
     public void OptionsFor_RequestWithoutSettings_TakesTheForestDefaultsWithItsTreesAndShardSeed()
     {
-        var options = TrainingRequests.OptionsFor(new TrainingRequest(), trees: 50, shard: 3);
+        var options = TrainingRequests.OptionsFor(new TrainingRequest(Learner: TreeLearner.FastForest), trees: 50, shard: 3);
 
         Assert.Equal(TreeLearner.FastForest, options.Learner);
         Assert.Null(options.Classic);
@@ -129,7 +134,7 @@ public sealed class TrainingRequestsTests
     [Fact]
     public void OptionsFor_RequestWithSettings_CarriesThemOver()
     {
-        var request = new TrainingRequest(Trees: 300, Shards: 3, Leaves: 64, MinExamplesPerLeaf: 10, FeatureFraction: 0.3, BaggingFraction: 0.8, MaxBins: 63, Seed: 9);
+        var request = new TrainingRequest(Trees: 300, Shards: 3, Leaves: 64, MinExamplesPerLeaf: 10, FeatureFraction: 0.3, BaggingFraction: 0.8, MaxBins: 63, Seed: 9, Learner: TreeLearner.FastForest);
 
         var options = TrainingRequests.OptionsFor(request, trees: 100, shard: 2);
 
@@ -163,7 +168,7 @@ public sealed class TrainingRequestsTests
     [Fact]
     public void OptionsFor_EachShard_GetsItsOwnSeed()
     {
-        var request = new TrainingRequest(Trees: 100, Shards: 4, Seed: 5);
+        var request = new TrainingRequest(Trees: 100, Shards: 4, Seed: 5, Learner: TreeLearner.FastForest);
 
         var seeds = Enumerable.Range(0, 4).Select(k => TrainingRequests.OptionsFor(request, ShardPlan.TreesFor(100, 4, k), k).FastForest!.Seed).ToArray();
 
