@@ -16,6 +16,9 @@ public interface IPredictorGrain : IGrainWithStringKey
     /// <summary>The active version this replica scores with, or null when the model has none.</summary>
     Task<int?> GetVersionAsync();
 
+    /// <summary>The features a raw row of the active version has, in order; null when the model has no active version.</summary>
+    Task<IReadOnlyList<string>?> GetFeaturesAsync();
+
     /// <summary>Probability and explanation for a patient's timeline; null when the model has no active version.</summary>
     Task<Prediction?> PredictAsync(ClinicalTimeline timeline);
 

@@ -32,6 +32,9 @@ public sealed partial class PredictorGrain(ScoringModelCache cache, ILogger<Pred
 
     public async Task<int?> GetVersionAsync() => (await ModelAsync())?.Version;
 
+    public async Task<IReadOnlyList<string>?> GetFeaturesAsync() =>
+        await ModelAsync() is { } model ? [.. model.Definition.Features.Select(f => f.Name)] : null;
+
     public async Task<Prediction?> PredictAsync(ClinicalTimeline timeline) =>
         await ModelAsync() is { } model ? model.Predict(model.RawRow(timeline)) : null;
 

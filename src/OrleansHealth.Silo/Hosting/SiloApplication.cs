@@ -55,6 +55,8 @@ public static class SiloApplication
         app.MapIngestApi();
         app.MapPatientsApi();
         app.MapModelsApi();
+        app.MapPredictionsApi();
+        app.MapBatchPredictionApi();
         return app;
     }
 }

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansHealth.Learning;
+using OrleansHealth.Learning.Scoring;
+using OrleansHealth.Patients;
+using OrleansHealth.Sources;
+
+namespace OrleansHealth.Silo.Api;
+
+/// <summary>
+/// A patient's risk, its explanation and the ranking of treatments:
+/// <c>/api/patients/{patientId}/predictions|explanations|treatments/{model}</c>.
+/// </summary>
+public static class PredictionsApi
+{
+    /// <summary>Contributions listed by default in a prediction; the explanation lists all.</summary>
+    public const int DefaultTop = 5;
+
+    public static IEndpointRouteBuilder MapPredictionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/patients/{patientId}").WithTags("Predictions");
+        group.MapGet("/predictions/{model}", PredictAsync).WithName("PredictPatient")
+            .WithSummary("Probability from the model's active version, the feature values used and the top contributions (?top=N).");
+        group.MapGet("/explanations/{model}", ExplainAsync).WithName("ExplainPatient")
+            .WithSummary("Every model input's contribution toward or against the prediction (they add up to it from the base value).");
+        group.MapGet("/treatments/{model}", TreatmentsAsync).WithName("RankTreatments")
+            .WithSummary("The model's candidate treatments ranked by the predicted probability of a good outcome for this patient.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<PredictionView>, ProblemHttpResult>> PredictAsync(string patientId, string model, IGrainFactory grains, int top = DefaultTop)
+    {
+        if (await CheckAsync(patientId, model, grains) is { } problem)
+        {
+            return problem;
+        }
+
+        var prediction = await grains.GetGrain<IPatientGrain>(patientId).GetPredictionAsync(model);
+        return prediction is null ? UnknownPatient(patientId) : TypedResults.Ok(PredictionView.From(patientId, prediction, Math.Max(0, top)));
+    }
+
+    private static async Task<Results<Ok<ExplanationView>, ProblemHttpResult>> ExplainAsync(string patientId, string model, IGrainFactory grains)
+    {
+        if (await CheckAsync(patientId, model, grains) is { } problem)
+        {
+            return problem;
+        }
+
+        var prediction = await grains.GetGrain<IPatientGrain>(patientId).GetPredictionAsync(model);
+        return prediction is null ? UnknownPatient(patientId) : TypedResults.Ok(ExplanationView.From(patientId, prediction));
+    }
+
+    private static async Task<Results<Ok<TreatmentRanking>, ProblemHttpResult>> TreatmentsAsync(string patientId, string model, IGrainFactory grains)
+    {
+        if (await CheckAsync(patientId, model, grains) is { } problem)
+        {
+            return problem;
+        }
+
+        var ranking = await grains.GetGrain<IPatientGrain>(patientId).GetTreatmentsAsync(model);
+        if (ranking is null)
+        {
+            return UnknownPatient(patientId);
+        }
+
+        return ranking.Treatments.Count == 0
+            ? TypedResults.Problem(detail: $"The model '{model}' names no treatment; add a treatment with candidates to its definition and train a version.",
+                statusCode: StatusCodes.Status409Conflict, title: "No treatment to rank")
+            : TypedResults.Ok(ranking);
+    }
+
+    /// <summary>
+    /// The problem with the request before the patient is asked, or null. The usual case costs one call
+    /// to this silo's predictor replica; the model grain is asked only to tell an unknown model from one
+    /// without an active version.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> CheckAsync(string patientId, string model, IGrainFactory grains)
+    {
+        if (!PatientIds.IsValid(patientId))
+        {
+            return UnknownPatient(patientId);
+        }
+
+        if (!SourceIds.IsValid(model))
+        {
+            return Problems.NotFound($"No model '{model}' is defined.");
+        }
+
+        if (await grains.GetGrain<IPredictorGrain>(model).GetVersionAsync() is not null)
+        {
+            return null;
+        }
+
+        return await grains.GetGrain<IModelGrain>(model).GetAsync() is null
+            ? Problems.NotFound($"No model '{model}' is defined; define it with PUT /api/models/{model}.")
+            : TypedResults.Problem(detail: $"The model '{model}' has no active version; train one and promote it with POST /api/models/{model}/versions/{{version}}/promote.",
+                statusCode: StatusCodes.Status409Conflict, title: "No active version");
+    }
+
+    private static ProblemHttpResult UnknownPatient(string patientId) =>
+        Problems.NotFound($"No patient '{patientId}' is known; resolve a source's own id with GET /api/patients?source=…&localId=….");
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansHealth.Silo.Tests.Api;
+
+/// <summary>Predictions, explanations, treatments and batch scoring over real HTTP, and their bad input.</summary>
+[Collection(EmbeddedSiloCollection.Name)]
+public sealed class PredictionsApiTests(EmbeddedSiloFixture fixture)
+{
+    private const string Source = "api-pima-predict";
+    private const string Model = "api-pima-predict-model";
+    private static readonly string[] Columns = ["Glucose", "BMI", "Age", "Pregnancies"];
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private async Task<string> PromotedModelWithPatientAsync()
+    {
+        (await fixture.Http.PutAsync($"/api/sources/{Source}", JsonContent.Create(new { name = "Pima", format = "csv" }))).EnsureSuccessStatusCode();
+        var csv = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.SharedData, "ml", "pima_diabetes.csv"));
+        (await fixture.Http.PostAsync($"/api/sources/{Source}/records?format=tabular", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var definition = new
+        {
+            features = Columns.Select(c => new { name = c, kind = "column", source = Source, code = c }).ToArray(),
+            outcome = new { kind = "label", source = Source, code = "Outcome" },
+        };
+        (await fixture.Http.PutAsync($"/api/models/{Model}", JsonContent.Create(definition))).EnsureSuccessStatusCode();
+        using var train = await fixture.Http.PostAsync($"/api/models/{Model}/versions", JsonContent.Create(new { trees = 20, shards = 2, seed = 3 }));
+        var location = train.Headers.Location!.ToString();
+        await Eventually.ReturnsAsync(async () => JsonDocument.Parse(await fixture.Http.GetStringAsync(location)).RootElement,
+            v => v.GetProperty("state").GetString() == "Completed", TimeSpan.FromMinutes(2), "the version to complete");
+        (await fixture.Http.PostAsync($"{location}/promote", null)).EnsureSuccessStatusCode();
+        var link = JsonDocument.Parse(await fixture.Http.GetStringAsync($"/api/patients?source={Source}&localId=row-3")).RootElement;
+        return link.GetProperty("patientId").GetString()!;
+    }
+
+    [Fact]
+    public async Task Prediction_Explanation_AndBatch_AgreeAndAddUp()
+    {
+        var patientId = await PromotedModelWithPatientAsync();
+
+        var prediction = await Eventually.ReturnsAsync(
+            async () => await fixture.Http.GetAsync($"/api/patients/{patientId}/predictions/{Model}?top=2"),
+            r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20), "the predictor to load the promoted version");
+        var p = await JsonAsync(prediction);
+        Assert.Equal(1, p.GetProperty("version").GetInt32());
+        Assert.Equal(2, p.GetProperty("topContributions").GetArrayLength());
+        Assert.Equal(183, p.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("feature").GetString() == "Glucose").GetProperty("value").GetDouble());
+
+        var explanation = JsonDocument.Parse(await fixture.Http.GetStringAsync($"/api/patients/{patientId}/explanations/{Model}")).RootElement;
+        var sum = explanation.GetProperty("baseValue").GetDouble()
+            + explanation.GetProperty("toward").EnumerateArray().Sum(c => c.GetProperty("amount").GetDouble())
+            + explanation.GetProperty("against").EnumerateArray().Sum(c => c.GetProperty("amount").GetDouble());
+        Assert.Equal(p.GetProperty("probability").GetDouble(), sum, 12);
+
+        // Row 3 of the file as a feature row gives the patient's probability; the patient id line too; order is kept.
+        var body = $"{{\"id\":\"a\",\"features\":[183,23.3,32,8]}}\n{{\"patientId\":\"{patientId}\"}}\n{{\"features\":{{\"Glucose\":100}}}}\n";
+        using var batch = await fixture.Http.PostAsync($"/api/models/{Model}/predict", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        var lines = (await batch.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([1, 2, 3], lines.Select(l => l.GetProperty("line").GetInt32()));
+        Assert.Equal("a", lines[0].GetProperty("id").GetString());
+        Assert.Equal(p.GetProperty("probability").GetDouble(), lines[0].GetProperty("probability").GetDouble(), 12);
+        Assert.Equal(p.GetProperty("probability").GetDouble(), lines[1].GetProperty("probability").GetDouble(), 12);
+        Assert.InRange(lines[2].GetProperty("probability").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public async Task BadInput_GetsA4xx_NeverA500()
+    {
+        var patientId = await PromotedModelWithPatientAsync();
+        await Eventually.ReturnsAsync(async () => (await fixture.Http.GetAsync($"/api/patients/{patientId}/predictions/{Model}")).StatusCode,
+            s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(20), "the predictor to load");
+
+        async Task<HttpStatusCode> StatusAsync(HttpResponseMessage response)
+        {
+            using (response)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                return response.StatusCode;
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(await fixture.Http.GetAsync($"/api/patients/p-doesnotexist0000000000/predictions/{Model}")));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(await fixture.Http.GetAsync($"/api/patients/{patientId}/predictions/no-such-model")));
+        (await fixture.Http.PutAsync("/api/models/api-untrained", JsonContent.Create(new
+        {
+            features = new[] { new { name = "age", kind = "age" } },
+            outcome = new { kind = "label", source = Source, code = "Outcome" },
+        }))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(await fixture.Http.GetAsync($"/api/patients/{patientId}/predictions/api-untrained")));
+        Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(await fixture.Http.GetAsync($"/api/patients/{patientId}/treatments/{Model}")));
+
+        var wrongWidth = new StringContent("{\"features\":[1,2]}\n", Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusAsync(await fixture.Http.PostAsync($"/api/models/{Model}/predict", wrongWidth)));
+        var notNumeric = new StringContent("{\"features\":[\"x\",2,3,4]}\n", Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusAsync(await fixture.Http.PostAsync($"/api/models/{Model}/predict", notNumeric)));
+        var notJson = new StringContent("{\"features\":[1,\n", Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.BadRequest, await StatusAsync(await fixture.Http.PostAsync($"/api/models/{Model}/predict", notJson)));
+        var wrongType = new StringContent("{}", Encoding.UTF8, "text/plain");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await StatusAsync(await fixture.Http.PostAsync($"/api/models/{Model}/predict", wrongType)));
+        var noModel = new StringContent("{\"features\":[1]}\n", Encoding.UTF8, "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(await fixture.Http.PostAsync("/api/models/no-such-model/predict", noModel)));
+
+        using var ready = await fixture.Http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+}
