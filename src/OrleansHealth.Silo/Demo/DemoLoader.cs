@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using OrleansHealth.Grains.Ingestion;
+using OrleansHealth.Learning;
+using OrleansHealth.Learning.Training;
 using OrleansHealth.Silo.Api;
 using OrleansHealth.Silo.Hosting;
 using OrleansHealth.Sources;
@@ -40,9 +42,8 @@ public sealed partial class DemoLoader(
         {
             await WhenStartedAsync(stoppingToken);
             var started = TimeProvider.System.GetTimestamp();
-            var simulator = new SourceSimulator(
-                new PopulationGenerator(new PopulationOptions { PatientCount = demo.Patients, Seed = demo.Seed }),
-                new SourceSimulationOptions());
+            var population = new PopulationOptions { PatientCount = demo.Patients, Seed = demo.Seed };
+            var simulator = new SourceSimulator(new PopulationGenerator(population), new SourceSimulationOptions());
             var records = 0;
             foreach (var feed in FeedRenderer.RenderAll(simulator))
             {
@@ -50,6 +51,11 @@ public sealed partial class DemoLoader(
             }
 
             LogLoaded(logger, demo.Patients, records, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+            if (demo.TrainModel)
+            {
+                await TrainAsync(population, stoppingToken);
+            }
+
             _loaded.TrySetResult();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -90,6 +96,37 @@ public sealed partial class DemoLoader(
         return records;
     }
 
+    /// <summary>Defines the demo model, trains a version on two shards and promotes it once it completes.</summary>
+    private async Task TrainAsync(PopulationOptions population, CancellationToken cancellationToken)
+    {
+        var model = grains.GetGrain<IModelGrain>(DemoModel.Name);
+        var problems = await model.DefineAsync(DemoModel.Definition(population));
+        var outcome = problems.Count == 0 ? await model.TrainAsync(new TrainingRequest(Trees: 100, Shards: 2, Seed: DemoSeed)) : new TrainOutcome(null, problems);
+        if (outcome.Version is not { } version)
+        {
+            LogModelRefused(logger, string.Join(" ", outcome.Problems));
+            return;
+        }
+
+        var status = grains.GetGrain<IModelVersionGrain>(ShardKeys.Version(DemoModel.Name, version));
+        while ((await status.GetStatusAsync())?.State is VersionState.Training or VersionState.Evaluating)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        var finished = (await status.GetStatusAsync())!;
+        if (finished.State == VersionState.Completed && (await model.PromoteAsync(version)).Count == 0)
+        {
+            LogModelTrained(logger, DemoModel.Name, version, finished.Forest!.Auroc, finished.Baseline!.Auroc);
+        }
+        else
+        {
+            LogModelRefused(logger, finished.Error ?? finished.State.ToString());
+        }
+    }
+
+    private const int DemoSeed = 7;
+
     private Task WhenStartedAsync(CancellationToken cancellationToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -105,4 +142,10 @@ public sealed partial class DemoLoader(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo population failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo model {Model} version {Version} trained and promoted: held-out AUROC {Auroc:F3} (logistic baseline {Baseline:F3})")]
+    private static partial void LogModelTrained(ILogger logger, string model, int version, double auroc, double baseline);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo model was not trained: {Reason}")]
+    private static partial void LogModelRefused(ILogger logger, string reason);
 }

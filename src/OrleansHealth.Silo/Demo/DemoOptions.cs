@@ -12,8 +12,11 @@ public sealed class DemoOptions
     /// <summary>Load the demo population. Default: true in the embedded mode, false with PostgreSQL.</summary>
     public bool? Enabled { get; set; }
 
-    /// <summary>People in the population; each appears in one to three of the three sources. Default 300.</summary>
-    public int Patients { get; set; } = 300;
+    /// <summary>People in the population; each appears in one to three of the three sources. Default 1000.</summary>
+    public int Patients { get; set; } = 1000;
+
+    /// <summary>Train the demo model (<c>diabetes-onset</c>) on the population and promote it. Default true.</summary>
+    public bool TrainModel { get; set; } = true;
 
     /// <summary>Same seed, same population. Default 42.</summary>
     public int Seed { get; set; } = 42;
