@@ -193,9 +193,21 @@ public sealed partial class ModelVersionGrain(
             return (trained, VersionEvaluation.Compute(forest, trained, plan, r.Holdout, spec.Request.Threshold, spec.Request.Seed), scoring);
         });
         var evaluateSeconds = clock.Elapsed.TotalSeconds;
-        if (spec.Request.Folds is not null)
+        if (spec.Request.Folds is not null && !r.Cancellation.IsCancellationRequested)
         {
-            state.State.CrossValidation = await Task.Run(() => CrossValidation.Run(r.Training, spec.Request, r.Cancellation.Token));
+            try
+            {
+                state.State.CrossValidation = await Task.Run(() => CrossValidation.Run(r.Training, spec.Request, r.Cancellation.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled while cross-validating: CancelAsync has already recorded the outcome.
+            }
+        }
+
+        if (r.Cancellation.IsCancellationRequested)
+        {
+            return;
         }
 
         state.State.Forest = forest;

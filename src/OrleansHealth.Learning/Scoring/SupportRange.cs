@@ -81,7 +81,7 @@ public sealed record SupportRange(
             high[c] = n == 0 ? double.NaN : Quantiles.Linear(present, HighQuantile);
         }
 
-        return new SupportRange([.. group], members.Count, low, high);
+        return new SupportRange(group.ToArray(), members.Count, low, high);
     }
 
     /// <summary>

@@ -113,6 +113,25 @@ public class CompiledForestTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AnyBlockSizeGivesTheSameProbabilitiesIncludingTreesThatNeverSplit()
+    {
+        var training = Forests.Synthetic.Logistic(1_000, 6, seed: 28);
+        var trained = FastForestShardTrainer.Train(training, Small with { Trees = 12 });
+        var stump = new DecisionTree([], [], [], [], [0.375]);
+        var forest = new Forest([stump, .. trained.Trees, stump], trained.Width);
+        var compiled = CompiledForest.Compile(forest, training);
+        var probe = RandomRows(forest, 203, seed: 29);
+        var expected = Enumerable.Range(0, probe.Rows).Select(r => forest.Probability(probe.Row(r))).ToArray();
+
+        foreach (var rowsPerBlock in new[] { 1, 7, 8, 9, 64, 203, 1_000 })
+        {
+            var batch = new double[probe.Rows];
+            compiled.Probabilities(probe, batch, rowsPerBlock);
+            Assert.Equal(expected, batch);
+        }
+    }
+
+    [Fact]
     public void TheVotesOfTwoCompiledHalvesAddUpToTheWhole()
     {
         var training = Forests.Synthetic.Logistic(1_500, 6, seed: 26);
@@ -195,6 +214,20 @@ public class CompiledForestTests(ITestOutputHelper output)
         var leaf = Fresh();
         leaf.LeafValue[0] = 1.5;
         Assert.Contains("outside [0, 1]", Assert.Throws<ArgumentException>(leaf.ThrowIfInvalid).Message, StringComparison.Ordinal);
+
+        // The scoring kernel checks the structure it copies, so it can walk without bounds checks.
+        Assert.Contains("reached twice", Assert.Throws<ArgumentException>(
+            () => ForestKernel.Create(3, [0, 1], [0.5f, 1f], [~0, ~1], [1, 0], [0], new double[3])).Message, StringComparison.Ordinal);
+        Assert.Contains("feature 3", Assert.Throws<ArgumentException>(
+            () => ForestKernel.Create(3, [3], [0.5f], [~0], [~1], [0], new double[2])).Message, StringComparison.Ordinal);
+        Assert.Contains("have 3 leaves, not 2", Assert.Throws<ArgumentException>(
+            () => ForestKernel.Create(3, [0, 1], [0.5f, 1f], [~0, ~1], [1, ~1], [0], new double[2])).Message, StringComparison.Ordinal);
+
+        // Changing the persisted arrays after compiling does not reach the kernel already scoring with them.
+        var scoring = Fresh();
+        var before = scoring.Probability([2, 3, 7]);
+        scoring.Right[1] = 0;
+        Assert.Equal(before, scoring.Probability([2, 3, 7]));
     }
 
     /// <summary>
