@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansHealth.Learning;
+using OrleansHealth.Learning.Data;
 using OrleansHealth.Learning.Forests;
+using OrleansHealth.Learning.Scoring;
 
 namespace OrleansHealth.Grains.Learning;
 
@@ -19,6 +21,7 @@ public sealed partial class ForestShardGrain(
     ILogger<ForestShardGrain> logger) : Grain, IForestShardGrain
 {
     private Task? running;
+    private CompiledForest? compiled;
     private string? runningFingerprint;
     private CancellationTokenSource? cancellation;
     private double progress;
@@ -76,10 +79,15 @@ public sealed partial class ForestShardGrain(
             throw new ArgumentException($"Rows of {forest.Width} model inputs were expected, not {width}.", nameof(width));
         }
 
-        var sums = new double[rows.Length / width];
-        for (var r = 0; r < sums.Length; r++)
+        // The compiled kernel scores blocks of rows many times faster than a walk per row; a tree-count
+        // multiple of the mean is the sum of the trees' probabilities up to rounding.
+        compiled ??= CompiledForest.Compile(forest, new FeatureMatrix([.. Enumerable.Range(0, width).Select(i => $"x{i}")], [], [], []));
+        var count = rows.Length / width;
+        var sums = new double[count];
+        compiled.Probabilities(new FeatureMatrix([.. Enumerable.Range(0, width).Select(i => $"x{i}")], rows, new bool[count], new string[count]), sums);
+        for (var r = 0; r < count; r++)
         {
-            sums[r] = forest.Votes(rows.AsSpan(r * width, width)).Sum;
+            sums[r] *= forest.Trees.Length;
         }
 
         return Task.FromResult(new ShardVotes(sums, forest.Trees.Length));
@@ -105,6 +113,7 @@ public sealed partial class ForestShardGrain(
                 FinishedAt = time.GetUtcNow(),
                 Silo = silo.SiloAddress.ToString(),
             };
+            compiled = null;
             await state.WriteStateAsync();
             Volatile.Write(ref progress, 1);
         }

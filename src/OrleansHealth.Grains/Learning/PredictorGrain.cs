@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using OrleansHealth.Learning;
+using OrleansHealth.Learning.Data;
 using OrleansHealth.Learning.Features;
 using OrleansHealth.Learning.Forests;
 using OrleansHealth.Learning.Scoring;
@@ -62,11 +63,7 @@ public sealed partial class PredictorGrain(ScoringModelCache cache, ILogger<Pred
         }
 
         var probabilities = new double[rows];
-        for (var r = 0; r < rows; r++)
-        {
-            probabilities[r] = model.Forest.Probability(prepared.AsSpan(r * width, width));
-        }
-
+        model.Forest.Probabilities(new FeatureMatrix([.. model.Plan.OutputNames], prepared, new bool[rows], new string[rows]), probabilities);
         return new BatchScores(model.Version, probabilities, Scattered: false);
     }
 

@@ -50,7 +50,7 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
         Assert.Empty(await model.DefineAsync(Definition()));
 
         const int trees = 360;
-        var outcome = await model.TrainAsync(new TrainingRequest(Trees: trees, Shards: 6, Leaves: 64, Seed: 9));
+        var outcome = await model.TrainAsync(new TrainingRequest(Trees: trees, Shards: 6, Leaves: 64, Seed: 9, Learner: TreeLearner.FastForest));
         Assert.Empty(outcome.Problems);
         var version = grains.GetGrain<IModelVersionGrain>(ShardKeys.Version("loss-model", outcome.Version!.Value));
 
