@@ -9,37 +9,35 @@ namespace OrleansHealth.Learning.Training;
 /// </summary>
 public static class PermutationImportance
 {
-    public static double[] Compute(FeatureMatrix holdout, Func<float[], double> predict, int seed)
+    /// <summary>With a per-row predictor.</summary>
+    public static double[] Compute(FeatureMatrix holdout, Func<float[], double> predict, int seed) =>
+        Compute(holdout, m => [.. Enumerable.Range(0, m.Rows).Select(r => predict(m.Row(r).ToArray()))], seed);
+
+    /// <summary>With a predictor that scores a whole matrix at once (the compiled forest's batch kernel is many times faster per row).</summary>
+    public static double[] Compute(FeatureMatrix holdout, Func<FeatureMatrix, double[]> predictAll, int seed)
     {
         var labels = holdout.Labels;
-        var baseline = Auroc(holdout, predict, labels, column: -1, permutation: null);
+        var baseline = Auroc.Compute(predictAll(holdout), labels);
         var importance = new double[holdout.Columns];
         var random = new Random(seed);
         for (var c = 0; c < holdout.Columns; c++)
         {
             var permutation = Enumerable.Range(0, holdout.Rows).ToArray();
             random.Shuffle(permutation);
-            importance[c] = baseline - Auroc(holdout, predict, labels, c, permutation);
+            importance[c] = baseline - Auroc.Compute(predictAll(Permuted(holdout, c, permutation)), labels);
         }
 
         return importance;
     }
 
-    private static double Auroc(FeatureMatrix m, Func<float[], double> predict, bool[] labels, int column, int[]? permutation)
+    private static FeatureMatrix Permuted(FeatureMatrix m, int column, int[] permutation)
     {
-        var scores = new double[m.Rows];
-        var row = new float[m.Columns];
+        var values = (float[])m.Values.Clone();
         for (var r = 0; r < m.Rows; r++)
         {
-            m.Row(r).CopyTo(row);
-            if (permutation is not null)
-            {
-                row[column] = m[permutation[r], column];
-            }
-
-            scores[r] = predict(row);
+            values[(r * m.Columns) + column] = m[permutation[r], column];
         }
 
-        return Evaluation.Auroc.Compute(scores, labels);
+        return new FeatureMatrix(m.Names, values, m.Labels, m.RowIds);
     }
 }
