@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using OrleansHealth.TestSupport;
+
+namespace OrleansHealth.Bench.Prediction;
+
+/// <summary>
+/// Runs <c>bench/peers/sklearn_predict.py</c> with Debian's Python (the one that has scikit-learn 1.2.1;
+/// the first <c>python3</c> on PATH may not) and reads the JSON line it prints.
+/// </summary>
+internal static class SklearnPredictPeer
+{
+    public const string Python = "/usr/bin/python3";
+
+    public static string Script => Path.Combine(RepositoryPaths.Root, "bench", "peers", "sklearn_predict.py");
+
+    public static async Task<JsonElement> RunAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Script);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Python}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var output = await stdout;
+        var errors = await stderr;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Python} {Script} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}\n{errors}");
+        }
+
+        var line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'))
+            ?? throw new InvalidOperationException($"the peer printed no JSON line:\n{output}\n{errors}");
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
+    /// <summary>Python, scikit-learn and NumPy as installed, for the report.</summary>
+    public static async Task<string> VersionAsync()
+    {
+        var info = new ProcessStartInfo(Python, ["-c", "import sys, sklearn, numpy; print(sys.version.split()[0], sklearn.__version__, numpy.__version__)"])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var process = Process.Start(info)!;
+        var text = (await process.StandardOutput.ReadToEndAsync()).Trim().Split(' ');
+        await process.WaitForExitAsync();
+        return text.Length == 3 ? $"Python {text[0]}, scikit-learn {text[1]}, NumPy {text[2]}" : string.Join(' ', text);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansHealth.Silo.Hosting;
+using OrleansHealth.TestSupport;
+
+namespace OrleansHealth.Bench.Training;
+
+/// <summary>
+/// A real silo (Kestrel + Orleans, embedded mode, in this process) on free ports, and the HTTP calls
+/// the benchmark makes to it: register a tabular source, POST a CSV through <c>?format=tabular</c>,
+/// define a model, train a version and wait for it.
+/// </summary>
+internal sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private EmbeddedSilo(WebApplication app, HttpClient http)
+    {
+        this.app = app;
+        Http = http;
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The silo's own grain factory, for loading data straight into grains.</summary>
+    public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<EmbeddedSilo> StartAsync(int? ingestChunk = null)
+    {
+        var port = FreePort.Next();
+        var values = new Dictionary<string, string?>
+        {
+            ["Http:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Orleans"] = "Error",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        };
+        if (ingestChunk is { } chunk)
+        {
+            values["Ingest:ChunkSize"] = chunk.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(values));
+        await app.StartAsync();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromHours(2) };
+        return new EmbeddedSilo(app, http);
+    }
+
+    public async Task RegisterCsvSourceAsync(string source, string name)
+    {
+        using var response = await Http.PutAsJsonAsync($"/api/sources/{source}", new { name, format = "csv", trustRank = 50 });
+        await EnsureAsync(response, $"PUT /api/sources/{source}");
+    }
+
+    /// <summary>POSTs the file as a tabular CSV (one row per patient) and returns the ingest report and the time from first byte to answer.</summary>
+    public async Task<IngestResult> IngestTabularAsync(string source, string path, string idColumn)
+    {
+        await using var file = File.OpenRead(path);
+        using var content = new StreamContent(file, 1 << 16);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var clock = Stopwatch.StartNew();
+        using var response = await Http.PostAsync($"/api/sources/{source}/records?format=tabular&id={idColumn}", content);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var body = await EnsureAsync(response, $"POST /api/sources/{source}/records");
+        var report = JsonDocument.Parse(body).RootElement;
+        return new IngestResult(
+            report.GetProperty("accepted").GetInt32(),
+            report.GetProperty("rejected").GetInt32(),
+            report.GetProperty("duplicates").GetInt32(),
+            report.GetProperty("skipped").GetInt32(),
+            report.GetProperty("patients").GetInt32(),
+            new FileInfo(path).Length,
+            elapsed);
+    }
+
+    public async Task DefineAsync(string model, object definition)
+    {
+        using var response = await Http.PutAsJsonAsync($"/api/models/{model}", definition);
+        await EnsureAsync(response, $"PUT /api/models/{model}");
+    }
+
+    /// <summary>
+    /// POSTs a version and polls it until it ends. The wall time runs from the POST (which gathers the
+    /// rows, preprocesses and starts the shards before it answers) to the first poll that sees the end.
+    /// </summary>
+    public async Task<TrainedVersion> TrainAsync(string model, object request)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await Http.PostAsJsonAsync($"/api/models/{model}/versions", request);
+        var accepted = clock.Elapsed.TotalSeconds;
+        await EnsureAsync(response, $"POST /api/models/{model}/versions");
+        var location = response.Headers.Location?.ToString() ?? throw new InvalidOperationException("The version was accepted without a Location.");
+        while (true)
+        {
+            var status = JsonDocument.Parse(await Http.GetStringAsync(location)).RootElement;
+            if (status.GetProperty("state").GetString() is "Completed" or "Failed" or "Cancelled")
+            {
+                return TrainedVersion.From(status, clock.Elapsed.TotalSeconds, accepted);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static async Task<string> EnsureAsync(HttpResponseMessage response, string what)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? body
+            : throw new InvalidOperationException($"{what} answered {(int)response.StatusCode} {response.StatusCode}: {body}");
+    }
+}
+
+internal sealed record IngestResult(int Accepted, int Rejected, int Duplicates, int Skipped, int Patients, long Bytes, double Seconds);
