@@ -23,6 +23,9 @@ internal static class LatencyBench
     /// <summary>Patients asked once before the cold phase (JIT, first activations, the predictor replicas); not counted.</summary>
     private const int WarmUpPatients = 64;
 
+    /// <summary>Fresh patients asked one at a time before the concurrent cold phase.</summary>
+    private const int SerialColdPatients = 100;
+
     public static async Task<LatencyResult> RunAsync(BenchOptions options)
     {
         Console.WriteLine();
@@ -46,13 +49,16 @@ internal static class LatencyBench
         var warmUp = patients.Take(WarmUpPatients).ToList();
         await RunPhaseAsync(client, options.Clients, TimeSpan.FromSeconds(30), Next(warmUp));
 
-        var fresh = patients.Skip(WarmUpPatients).ToList();
+        // A few fresh patients one at a time first: the service time without queueing, for comparison.
+        var serialCold = await RunPhaseAsync(client, 1, TimeSpan.FromSeconds(options.Seconds), Next(patients.Skip(WarmUpPatients).Take(SerialColdPatients).ToList()));
+        var fresh = patients.Skip(WarmUpPatients + SerialColdPatients).ToList();
         var cold = await RunPhaseAsync(client, options.Clients, TimeSpan.FromSeconds(options.Seconds), Next(fresh));
         Console.WriteLine($"cold: {cold.Count:N0} requests (every one a patient's first) in {cold.Seconds:F1} s");
         var warm = await RunPhaseAsync(client, options.Clients, TimeSpan.FromSeconds(options.Seconds), Random(patients));
         Console.WriteLine($"warm: {warm.Count:N0} requests in {warm.Seconds:F1} s");
+        var serialWarm = await RunPhaseAsync(client, 1, TimeSpan.FromSeconds(Math.Min(10, options.Seconds)), Random(patients));
 
-        var result = new LatencyResult(options.Patients, patients.Count, options.Clients, options.Seconds, cold, warm);
+        var result = new LatencyResult(options.Patients, patients.Count, options.Clients, options.Seconds, cold, warm, serialCold, serialWarm);
         Print(result);
         return result;
     }
@@ -143,14 +149,18 @@ internal static class LatencyBench
     private static void Print(LatencyResult r)
     {
         var table = new Table("phase", "requests", "errors", "requests/s", "p50, ms", "p99, ms", "max, ms", "mean, ms", "target");
-        table.Add($"cold (each patient's first request)", r.Cold.Count.ToString("N0", Table.Culture), r.Cold.Errors.ToString(Table.Culture),
+        table.Add($"cold, {r.Clients} clients (each patient's first request)", r.Cold.Count.ToString("N0", Table.Culture), r.Cold.Errors.ToString(Table.Culture),
             Table.Rate(r.Cold.Count / r.Cold.Seconds), Table.Ms(r.Cold.P50), Table.Ms(r.Cold.P99), Table.Ms(r.Cold.Max), Table.Ms(r.Cold.Mean), "p99 < 50 ms, 0 errors");
-        table.Add($"warm (repeat requests, {r.Seconds} s)", r.Warm.Count.ToString("N0", Table.Culture), r.Warm.Errors.ToString(Table.Culture),
+        table.Add($"warm, {r.Clients} clients (repeat requests, {r.Seconds} s)", r.Warm.Count.ToString("N0", Table.Culture), r.Warm.Errors.ToString(Table.Culture),
             Table.Rate(r.Warm.Count / r.Warm.Seconds), Table.Ms(r.Warm.P50), Table.Ms(r.Warm.P99), Table.Ms(r.Warm.Max), Table.Ms(r.Warm.Mean), "p99 < 10 ms, 0 errors");
+        table.Add("cold, 1 client (service time without queueing)", r.SerialCold.Count.ToString("N0", Table.Culture), r.SerialCold.Errors.ToString(Table.Culture),
+            Table.Rate(r.SerialCold.Count / r.SerialCold.Seconds), Table.Ms(r.SerialCold.P50), Table.Ms(r.SerialCold.P99), Table.Ms(r.SerialCold.Max), Table.Ms(r.SerialCold.Mean), "—");
+        table.Add($"warm, 1 client ({Math.Min(10, r.Seconds)} s)", r.SerialWarm.Count.ToString("N0", Table.Culture), r.SerialWarm.Errors.ToString(Table.Culture),
+            Table.Rate(r.SerialWarm.Count / r.SerialWarm.Seconds), Table.Ms(r.SerialWarm.P50), Table.Ms(r.SerialWarm.P99), Table.Ms(r.SerialWarm.Max), Table.Ms(r.SerialWarm.Mean), "—");
         table.Print($"### GET /api/patients/{{id}}/predictions/{DemoModel.Name}, {r.Clients} concurrent clients, {r.Resolved:N0} patients");
     }
 }
 
 internal sealed record PhaseResult(int Count, int Errors, double Seconds, double P50, double P99, double Max, double Mean);
 
-internal sealed record LatencyResult(int People, int Resolved, int Clients, int Seconds, PhaseResult Cold, PhaseResult Warm);
+internal sealed record LatencyResult(int People, int Resolved, int Clients, int Seconds, PhaseResult Cold, PhaseResult Warm, PhaseResult SerialCold, PhaseResult SerialWarm);

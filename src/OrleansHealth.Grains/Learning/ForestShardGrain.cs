@@ -8,8 +8,8 @@ using OrleansHealth.Learning.Scoring;
 namespace OrleansHealth.Grains.Learning;
 
 /// <summary>
-/// Trains one shard's trees on the thread pool (ML.NET is synchronous and CPU-bound; running it in a
-/// grain turn would hold the activation and starve status queries), then persists them. Only the
+/// Trains one shard's trees through the silo's <see cref="IShardTrainer"/> (off the grain turn, so status
+/// queries are answered while it runs), then persists them. Only the
 /// result is persisted: a shard re-activated on another silo after a crash reports
 /// <see cref="ShardState.Idle"/>, and its version starts it again.
 /// </summary>
@@ -17,6 +17,7 @@ namespace OrleansHealth.Grains.Learning;
 public sealed partial class ForestShardGrain(
     [PersistentState("forestShard", GrainStores.Main)] IPersistentState<ForestShardState> state,
     ILocalSiloDetails silo,
+    IShardTrainer trainer,
     [FromKeyedServices(HealthTime.Key)] TimeProvider time,
     ILogger<ForestShardGrain> logger) : Grain, IForestShardGrain
 {
@@ -104,7 +105,7 @@ public sealed partial class ForestShardGrain(
         try
         {
             var reporter = new Progress<double>(p => Volatile.Write(ref progress, p));
-            var forest = await Task.Run(() => task.Options.Train(task.Training, reporter, cancel), cancel);
+            var forest = await trainer.TrainAsync(task, reporter, cancel);
             state.State = new ForestShardState
             {
                 Fingerprint = task.Fingerprint,

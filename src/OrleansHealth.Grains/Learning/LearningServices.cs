@@ -12,6 +12,7 @@ public static class LearningServices
     {
         services.TryAddSingleton(Pseudonyms.Development);
         services.TryAddSingleton<ScoringModelCache>();
+        services.TryAddSingleton<IShardTrainer, ThreadPoolShardTrainer>();
         services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
         return services;
     }

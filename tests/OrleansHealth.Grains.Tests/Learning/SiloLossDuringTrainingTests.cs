@@ -6,6 +6,8 @@ using Orleans.TestingHost;
 using OrleansHealth.Clinical.Model;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
+using OrleansHealth.Learning.Forests;
+using OrleansHealth.Grains.Learning;
 using OrleansHealth.Learning.Training;
 using OrleansHealth.TestSupport;
 
@@ -15,8 +17,11 @@ namespace OrleansHealth.Grains.Tests.Learning;
 public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
 {
     private const string Source = "synthetic-loss";
-    private const int Patients = 12_000;
+    private const int Patients = 6_000;
     private const int Features = 10;
+
+    /// <summary>Shards wait here before growing trees, so the test can kill a silo while they are provably mid-training.</summary>
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private InProcessTestCluster _cluster = null!;
 
@@ -27,6 +32,7 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             ClusterFixture.ConfigureSilo(silo, new FakeTimeProvider(), sp => new ProcessWideGrainStorage(store, sp.GetRequiredService<DeepCopier>()));
+            silo.Services.AddSingleton<IShardTrainer>(new GatedShardTrainer(_gate.Task));
             // Declare a killed silo dead within seconds rather than the production default of about a minute.
             silo.Configure<ClusterMembershipOptions>(o =>
             {
@@ -41,7 +47,7 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    [Fact(Skip = "Timing race: on an idle machine training can finish before a killable shard is seen (failed 2 of ~8 runs); make training deterministic-slow before re-enabling")]
+    [Fact]
     public async Task KillingASiloMidTraining_StillCompletesTheVersionWithAllItsTrees()
     {
         var grains = _cluster.Client;
@@ -49,21 +55,22 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
         var model = grains.GetGrain<IModelGrain>("loss-model");
         Assert.Empty(await model.DefineAsync(Definition()));
 
-        const int trees = 360;
+        const int trees = 120;
         var outcome = await model.TrainAsync(new TrainingRequest(Trees: trees, Shards: 6, Leaves: 64, Seed: 9, Learner: TreeLearner.FastForest));
         Assert.Empty(outcome.Problems);
         var version = grains.GetGrain<IModelVersionGrain>(ShardKeys.Version("loss-model", outcome.Version!.Value));
 
         // A victim: not the primary silo (it holds the test cluster's membership), not the version's own silo,
-        // and training at least one shard that is not near its end.
+        // and holding a shard that has started training (held at the gate, so it cannot finish first).
         var primary = _cluster.Silos[0].SiloAddress.ToString();
         var training = await Eventually.ReturnsAsync(version.GetStatusAsync,
-            s => s!.Shards.Any(x => x.State == ShardState.Training && x.Progress < 0.5 && x.Silo is not null && x.Silo != primary && x.Silo != s.Silo),
+            s => s!.Shards.Any(x => x.State == ShardState.Training && x.Silo is not null && x.Silo != primary && x.Silo != s.Silo),
             TimeSpan.FromMinutes(1), "a shard training on a silo that may be killed");
-        var victimAddress = training!.Shards.First(x => x.State == ShardState.Training && x.Progress < 0.5 && x.Silo is not null && x.Silo != primary && x.Silo != training.Silo).Silo;
+        var victimAddress = training!.Shards.First(x => x.State == ShardState.Training && x.Silo is not null && x.Silo != primary && x.Silo != training.Silo).Silo;
         var victim = _cluster.Silos.SingleOrDefault(s => s.SiloAddress.ToString() == victimAddress)
             ?? throw new InvalidOperationException($"{victimAddress} is not one of {string.Join(", ", _cluster.Silos.Select(s => s.SiloAddress))}");
         await _cluster.KillSiloAsync(victim);
+        _gate.SetResult();
 
         // Until the cluster has declared the victim dead, a request can be lost with it (the client may
         // have been connected through its gateway): such a probe counts as "not finished yet".
@@ -85,7 +92,7 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
 
         Assert.True(done!.State == VersionState.Completed, done.Error);
         Assert.Equal(trees, done.ForestTrees);
-        // Shards the victim had finished keep their persisted trees; the ones it was training ran again elsewhere.
+        // Every shard the victim held was still at the gate, so each ran again on a survivor.
         var retried = done.Shards.Where(s => s.Attempts >= 2).ToList();
         Assert.NotEmpty(retried);
         Assert.All(retried, s => Assert.NotEqual(victimAddress, s.Silo));
@@ -112,6 +119,18 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
         foreach (var batch in timelines.Chunk(2_000))
         {
             await Task.WhenAll(batch.Select(t => grains.GetGrain<IFeaturePartitionGrain>(FeaturePartitions.Of(t.PseudonymousId)).UpsertAsync(t)));
+        }
+    }
+
+    /// <summary>The real trainer, started only once the gate opens.</summary>
+    private sealed class GatedShardTrainer(Task gate) : IShardTrainer
+    {
+        private readonly ThreadPoolShardTrainer _trainer = new();
+
+        public async Task<Forest> TrainAsync(ShardTask task, IProgress<double> progress, CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            return await _trainer.TrainAsync(task, progress, cancellationToken);
         }
     }
 }
