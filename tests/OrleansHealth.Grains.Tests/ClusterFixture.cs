@@ -21,10 +21,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The feature rows of all three silos: one store, as one database would be.</summary>
+    public InMemoryFeatureRowStore FeatureRows { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Time));
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Time, FeatureRows));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -32,8 +35,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
     /// <summary>The embedded mode's storage, serializer and services, for this fixture and for tests that build a cluster of their own.</summary>
+    /// <param name="featureRows">Shared by every silo of the cluster, so a partition reactivated elsewhere finds its rows.</param>
     /// <param name="storage">Creates the grain storage; null uses Orleans' memory storage.</param>
-    public static void ConfigureSilo(ISiloBuilder silo, TimeProvider time, Func<IServiceProvider, IGrainStorage>? storage = null)
+    public static void ConfigureSilo(ISiloBuilder silo, TimeProvider time, IFeatureRowStore featureRows, Func<IServiceProvider, IGrainStorage>? storage = null)
     {
         if (storage is null)
         {
@@ -45,6 +49,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         silo.UseInMemoryReminderService();
+        silo.Services.AddSingleton(featureRows);
         silo.Services.AddLearning();
         // As the silo host does: grain state in Orleans' binary format.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();

@@ -6,25 +6,39 @@ using OrleansHealth.Learning.Features;
 namespace OrleansHealth.Grains.Learning;
 
 /// <summary>
-/// Reentrant so that the upserts of many patients arriving together share one state write
-/// (<see cref="GroupCommit"/>) instead of queueing one write each.
+/// Holds its partition's timelines in memory and writes only the changed ones to the
+/// <see cref="IFeatureRowStore"/>. Reentrant so that the upserts of many patients arriving together share
+/// one store write (<see cref="GroupCommit"/>) instead of queueing one write each.
 /// </summary>
 [Reentrant]
 public sealed class FeaturePartitionGrain : Grain, IFeaturePartitionGrain
 {
-    private readonly IPersistentState<FeaturePartitionState> state;
+    private readonly IFeatureRowStore store;
     private readonly GroupCommit commit;
+    private readonly Dictionary<string, ClinicalTimeline> timelines = new(StringComparer.Ordinal);
 
-    public FeaturePartitionGrain([PersistentState("featurePartition", GrainStores.Main)] IPersistentState<FeaturePartitionState> state)
+    /// <summary>Changed since the last store write began; the next write takes them all.</summary>
+    private Dictionary<string, ClinicalTimeline> unwritten = new(StringComparer.Ordinal);
+
+    public FeaturePartitionGrain(IFeatureRowStore store)
     {
-        this.state = state;
-        commit = new GroupCommit(() => state.WriteStateAsync());
+        this.store = store;
+        commit = new GroupCommit(WriteUnwrittenAsync);
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var timeline in await store.LoadAsync(Partition, cancellationToken))
+        {
+            timelines[timeline.PseudonymousId] = timeline;
+        }
     }
 
     public Task UpsertAsync(ClinicalTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
-        state.State.Timelines[timeline.PseudonymousId] = timeline;
+        timelines[timeline.PseudonymousId] = timeline;
+        unwritten[timeline.PseudonymousId] = timeline;
         return commit.CommitAsync();
     }
 
@@ -37,7 +51,7 @@ public sealed class FeaturePartitionGrain : Grain, IFeaturePartitionGrain
         var ids = new List<string>();
         var holdout = new List<string?>();
         var matched = new int[width];
-        foreach (var (id, timeline) in state.State.Timelines.OrderBy(t => t.Key, StringComparer.Ordinal))
+        foreach (var (id, timeline) in timelines.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             if (extractor.Extract(timeline) is not { } row)
             {
@@ -55,8 +69,30 @@ public sealed class FeaturePartitionGrain : Grain, IFeaturePartitionGrain
         }
 
         var matrix = new FeatureMatrix([.. extractor.Names], [.. values], [.. labels], [.. ids]);
-        return Task.FromResult(new PartitionExtract(matrix, [.. holdout], matched, state.State.Timelines.Count));
+        return Task.FromResult(new PartitionExtract(matrix, [.. holdout], matched, timelines.Count));
     }
 
-    public Task<int> CountAsync() => Task.FromResult(state.State.Timelines.Count);
+    public Task<int> CountAsync() => Task.FromResult(timelines.Count);
+
+    private int Partition => (int)this.GetPrimaryKeyLong();
+
+    private async Task WriteUnwrittenAsync()
+    {
+        var batch = unwritten;
+        unwritten = new Dictionary<string, ClinicalTimeline>(StringComparer.Ordinal);
+        try
+        {
+            await store.UpsertAsync(Partition, batch.Values);
+        }
+        catch
+        {
+            // Not written: the next write retries them, unless a newer version of the same patient is already waiting.
+            foreach (var (id, timeline) in batch)
+            {
+                unwritten.TryAdd(id, timeline);
+            }
+
+            throw;
+        }
+    }
 }

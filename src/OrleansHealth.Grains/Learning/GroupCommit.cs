@@ -24,6 +24,9 @@ internal sealed class GroupCommit(Func<Task> write)
 
     private async Task WriteAsync()
     {
+        // The bookkeeping relies on a write never completing synchronously: otherwise its `finally` would
+        // clear `current` before CommitAsync assigns it, and later callers would wait on a finished write.
+        await Task.Yield();
         try
         {
             await write();

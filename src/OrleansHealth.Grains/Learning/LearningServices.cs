@@ -13,6 +13,8 @@ public static class LearningServices
         services.TryAddSingleton(Pseudonyms.Development);
         services.TryAddSingleton<ScoringModelCache>();
         services.TryAddSingleton<IShardTrainer, ThreadPoolShardTrainer>();
+        // The embedded default; the PostgreSQL mode registers its table-backed store first.
+        services.TryAddSingleton<IFeatureRowStore, InMemoryFeatureRowStore>();
         services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
         return services;
     }

@@ -1,8 +1,12 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Npgsql;
+using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansHealth.Grains;
+using OrleansHealth.Grains.Learning;
+using OrleansHealth.Silo.Persistence;
 
 namespace OrleansHealth.Silo.Hosting;
 
@@ -61,5 +65,8 @@ public static class OrleansSiloSetup
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
+        // The feature partitions keep one row per patient in their own table (not one grain state each).
+        silo.Services.AddSingleton<IFeatureRowStore>(sp => new PostgresFeatureRowStore(
+            NpgsqlDataSource.Create(connectionString), sp.GetRequiredService<Serializer>(), cluster.ServiceId));
     }
 }

@@ -36,6 +36,23 @@ public static class DatabaseCheck
                 $"the database {Describe(builder)} lacks the OrleansHealth schema ({missing.Count} Orleans queries missing, " +
                 $"first {missing[0]}); run `migrate` first (dotnet run --project src/OrleansHealth.Silo -- migrate).");
         }
+
+        if (!await TableExistsAsync(connection, FeatureRowsTable, cancellationToken))
+        {
+            throw new StartupConfigurationException(HostSettings.ConnectionStringKey,
+                $"the database {Describe(builder)} lacks the table {FeatureRowsTable} (added by a later schema script); " +
+                "run `migrate` first (dotnet run --project src/OrleansHealth.Silo -- migrate).");
+        }
+    }
+
+    /// <summary>The feature partitions' table (deploy/sql/040-feature-rows.sql), which is not an Orleans query.</summary>
+    private const string FeatureRowsTable = "oh_feature_rows";
+
+    private static async Task<bool> TableExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = table });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     private static async Task<HashSet<string>> ReadQueryKeysAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -29,9 +29,10 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(3);
         var store = new ProcessWideGrainStorage.Store();
+        var featureRows = new InMemoryFeatureRowStore();
         builder.ConfigureSilo((_, silo) =>
         {
-            ClusterFixture.ConfigureSilo(silo, new FakeTimeProvider(), sp => new ProcessWideGrainStorage(store, sp.GetRequiredService<DeepCopier>()));
+            ClusterFixture.ConfigureSilo(silo, new FakeTimeProvider(), featureRows, sp => new ProcessWideGrainStorage(store, sp.GetRequiredService<DeepCopier>()));
             silo.Services.AddSingleton<IShardTrainer>(new GatedShardTrainer(_gate.Task));
             // Declare a killed silo dead within seconds rather than the production default of about a minute.
             silo.Configure<ClusterMembershipOptions>(o =>
