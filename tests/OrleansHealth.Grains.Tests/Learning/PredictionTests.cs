@@ -66,11 +66,41 @@ public sealed class PredictionTests(ClusterFixture fixture)
         var updated = (await patient.GetPredictionAsync(Model))!;
         Assert.Equal(199, updated.Features.Single(f => f.Feature == "Glucose").Value);
 
-        // Another version promoted: every silo's predictor follows within seconds.
+        // Another version promoted while patients on every silo keep asking: no request fails during the
+        // switch, and every silo's predictor follows within seconds.
         var second = await TrainedVersionAsync(seed: 2);
+        var readers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => PatientAsync($"row-{1 + (i * 17)}")));
+        using var stop = new CancellationTokenSource();
+        var failures = new List<Exception>();
+        var asking = Task.WhenAll(readers.Select(reader => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    Assert.NotNull(await reader.GetPredictionAsync(Model));
+                }
+                catch (Exception e)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(e);
+                    }
+                }
+            }
+        })));
         Assert.Empty(await model.PromoteAsync(second));
-        var promoted = await Eventually.ReturnsAsync(() => patient.GetPredictionAsync(Model), p => p?.Version == second, TimeSpan.FromSeconds(20), "the promoted version's prediction");
-        Assert.Equal(promoted!.Probability, promoted.BaseValue + promoted.Contributions.Sum(c => c.Amount), 12);
+        foreach (var reader in readers)
+        {
+            await Eventually.ReturnsAsync(() => reader.GetPredictionAsync(Model), p => p?.Version == second, TimeSpan.FromSeconds(20), "the promoted version's prediction");
+        }
+
+        await stop.CancelAsync();
+        await asking;
+        Assert.Empty(failures);
+        var promoted = (await patient.GetPredictionAsync(Model))!;
+        Assert.Equal(second, promoted.Version);
+        Assert.Equal(promoted.Probability, promoted.BaseValue + promoted.Contributions.Sum(c => c.Amount), 12);
     }
 
     [Fact]
