@@ -27,7 +27,7 @@ internal static class AccuracyBench
         var trees = options.Trees ?? 500;
         var results = new List<AccuracyResult>();
         Console.WriteLine();
-        Console.WriteLine($"## accuracy: 5-fold stratified CV (StratifiedKFold(5, shuffle=True, random_state=0)), {trees} trees, {options.Shards} shards");
+        Console.WriteLine($"## accuracy: 5-fold stratified CV (StratifiedKFold(5, shuffle=True, random_state=0)), {trees} trees, {options.Shards} shards, {options.Forest}");
         await using var silo = await EmbeddedSilo.StartAsync(options.IngestChunk);
         foreach (var (data, source, model, target) in Sets)
         {
@@ -51,14 +51,7 @@ internal static class AccuracyBench
                 var folds = new List<FoldResult>();
                 for (var k = 1; k <= 5; k++)
                 {
-                    var version = await silo.TrainAsync(model, new
-                    {
-                        trees,
-                        shards = options.Shards,
-                        seed = 1,
-                        learner = learner.ToString(),
-                        holdoutValues = new[] { k.ToString(CultureInfo.InvariantCulture) },
-                    });
+                    var version = await silo.TrainAsync(model, options.Forest.Request(trees, options.Shards, learner, k.ToString(CultureInfo.InvariantCulture)));
                     if (!version.Completed)
                     {
                         Console.WriteLine($"ERROR: {data} fold {k} ({learner}) ended {version.State}: {version.Error}");
@@ -72,7 +65,7 @@ internal static class AccuracyBench
                         sklearnForest[k - 1], sklearnLogistic[k - 1], version.ForestTrees, version.WallSeconds));
                 }
 
-                var result = new AccuracyResult(data, learner, trees, options.Shards, target, folds,
+                var result = new AccuracyResult(data, learner, trees, options.Shards, options.Forest, target, folds,
                     Mean(folds.Select(f => f.Forest)), Mean(folds.Select(f => f.Baseline)),
                     peer.GetProperty("rfMeanAuroc").GetDouble(), peer.GetProperty("lrMeanAuroc").GetDouble(),
                     peer.GetProperty("rfFitSeconds").GetDouble(), folds.Sum(f => f.WallSeconds));
@@ -125,7 +118,7 @@ internal static class AccuracyBench
         table.Add("mean", "", Table.Auroc(r.Forest), Table.Auroc(r.SklearnForest), Table.Signed(r.Forest - r.SklearnForest),
             Table.Auroc(r.Baseline), Table.Auroc(r.SklearnLogistic), Table.Signed(r.Baseline - r.SklearnLogistic), "",
             $"{Table.Seconds(r.Seconds)} (scikit-learn RF fits: {Table.Seconds(r.SklearnForestSeconds)})");
-        table.Print($"### {r.Data}, {r.Learner}");
+        table.Print($"### {r.Data}, {r.Learner} ({r.Trees} trees, {r.Settings})");
     }
 
     private static double? Mean(IEnumerable<double?> values)
@@ -143,6 +136,7 @@ internal sealed record AccuracyResult(
     TreeLearner Learner,
     int Trees,
     int Shards,
+    ForestSettings Settings,
     double Target,
     IReadOnlyList<FoldResult> Folds,
     double? Forest,

@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 using OrleansHealth.Bench.Training;
 
 // dotnet run -c Release --project bench/OrleansHealth.Bench.Training -- [accuracy|speed|scaling|all]
-//     [--learner Classic|FastForest|both] [--trees N] [--shards N] [--rows N] [--scaling-rows N] [--json]
+//     [--learner Classic|FastForest|both] [--trees N] [--shards N] [--rows N] [--scaling-rows N]
+//     [--ingest-chunk N] [--speed-load tabular|direct]
+//     [--seed N] [--max-features N] [--min-leaf N] [--max-depth N] [--max-bins N] [--json]
+// (see BenchOptions.Usage)
 BenchOptions options;
 try
 {
