@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansHealth.Learning;
+using OrleansHealth.Learning.Scoring;
 using OrleansHealth.Patients;
 using OrleansHealth.Sources;
 
@@ -15,6 +17,13 @@ namespace OrleansHealth.Silo.Api;
 public static class BatchPredictionApi
 {
     public const int BlockRows = 4_096;
+
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText PatientIdName = JsonEncodedText.Encode("patientId");
+    private static readonly JsonEncodedText ProbabilityName = JsonEncodedText.Encode("probability");
+    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("version");
+    private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
 
     public static IEndpointRouteBuilder MapBatchPredictionApi(this IEndpointRouteBuilder endpoints)
     {
@@ -40,33 +49,46 @@ public static class BatchPredictionApi
         }
 
         var parser = new BatchRowParser(features);
-        var block = new List<BatchRow>(BlockRows);
-        var started = false;
-        await foreach (var (line, json) in NdjsonLines.ReadAsync(http.Request.Body, cancellationToken))
+        var lines = new NdjsonLines(http.Request.BodyReader);
+        var block = new Block(parser);
+        var spare = new Block(parser);
+
+        // A block is scored and written while the next one is read; the answers still go out in order.
+        var sent = Task.CompletedTask;
+        try
         {
-            block.Add(parser.Parse(line, json));
-            if (block.Count < BlockRows)
+            var first = true;
+            bool more;
+            do
             {
-                continue;
-            }
+                more = await lines.ReadAsync(block.Add, cancellationToken);
+                if (first)
+                {
+                    if (FirstBlockProblem(block.Rows) is { } problem)
+                    {
+                        return problem;
+                    }
 
-            if (!started && FirstBlockProblem(block) is { } problem)
-            {
-                return problem;
-            }
+                    http.Response.StatusCode = StatusCodes.Status200OK;
+                    http.Response.ContentType = "application/x-ndjson";
+                    first = false;
+                }
 
-            await WriteAsync(http, await ScoreAsync(block, predictor, grains), started, cancellationToken);
-            started = true;
-            block.Clear();
+                await sent;
+                sent = block.Rows.Count == 0 ? Task.CompletedTask : ScoreAndWriteAsync(http.Response, block, predictor, grains, cancellationToken);
+                (block, spare) = (spare, block);
+                block.Clear();
+            }
+            while (more);
+
+            await sent;
+            return Results.Empty;
         }
-
-        if (!started && FirstBlockProblem(block) is { } last)
+        finally
         {
-            return last;
+            // A read that fails must not leave a block still writing to the answer.
+            await sent.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        await WriteAsync(http, await ScoreAsync(block, predictor, grains), started, cancellationToken);
-        return Results.Empty;
     }
 
     private static ProblemHttpResult? FirstBlockProblem(List<BatchRow> block)
@@ -83,80 +105,59 @@ public static class BatchPredictionApi
                 title: "Some rows cannot be scored");
     }
 
-    private static async Task<List<(BatchRow Row, double? Probability, int? Version, string? Error)>> ScoreAsync(
-        List<BatchRow> block, IPredictorGrain predictor, IGrainFactory grains)
+    private static async Task ScoreAndWriteAsync(HttpResponse response, Block block, IPredictorGrain predictor, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var results = block.Select(r => (Row: r, Probability: (double?)null, Version: (int?)null, r.Error)).ToList();
-        var featureRows = Enumerable.Range(0, block.Count).Where(i => block[i].Features is not null).ToList();
-        if (featureRows.Count > 0)
-        {
-            var flat = featureRows.SelectMany(i => block[i].Features!).ToArray();
-            var scores = await predictor.ScoreAsync(flat, featureRows.Count);
-            for (var k = 0; k < featureRows.Count; k++)
-            {
-                var i = featureRows[k];
-                results[i] = scores is null
-                    ? (block[i], null, null, "the model has no active version any more")
-                    : (block[i], scores.Probabilities[k], scores.Version, null);
-            }
-        }
-
-        var patientRows = Enumerable.Range(0, block.Count).Where(i => block[i].PatientId is not null).ToList();
-        var predictions = await Task.WhenAll(patientRows.Select(i => PatientIds.IsValid(block[i].PatientId)
-            ? grains.GetGrain<IPatientGrain>(block[i].PatientId!).GetPredictionAsync(predictor.GetPrimaryKeyString())
-            : Task.FromResult<OrleansHealth.Learning.Scoring.Prediction?>(null)));
-        for (var k = 0; k < patientRows.Count; k++)
-        {
-            var i = patientRows[k];
-            results[i] = predictions[k] is { } p ? (block[i], p.Probability, p.Version, null) : (block[i], null, null, $"no patient '{block[i].PatientId}' is known");
-        }
-
-        return results;
+        var patients = Task.WhenAll(block.Rows.Where(r => r.PatientId is not null).Select(r => PatientIds.IsValid(r.PatientId)
+            ? grains.GetGrain<IPatientGrain>(r.PatientId!).GetPredictionAsync(predictor.GetPrimaryKeyString())
+            : Task.FromResult<Prediction?>(null)));
+        var scores = block.FeatureRows > 0 ? await predictor.ScoreAsync(block.Features(), block.FeatureRows) : null;
+        Write(response.BodyWriter, block.Rows, scores, await patients);
+        await response.BodyWriter.FlushAsync(cancellationToken);
     }
 
-    private static async Task WriteAsync(HttpContext http, List<(BatchRow Row, double? Probability, int? Version, string? Error)> results, bool started, CancellationToken cancellationToken)
+    /// <summary>One answer line per row, in input order; <paramref name="scores"/> are the feature rows' in turn, <paramref name="patients"/> the patient rows'.</summary>
+    private static void Write(IBufferWriter<byte> output, List<BatchRow> rows, BatchScores? scores, Prediction?[] patients)
     {
-        if (!started)
+        using var json = new Utf8JsonWriter(output);
+        var feature = 0;
+        var patient = 0;
+        foreach (var row in rows)
         {
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.ContentType = "application/x-ndjson";
-        }
-
-        using var buffer = new MemoryStream();
-        foreach (var (row, probability, version, error) in results)
-        {
-            using (var json = new Utf8JsonWriter(buffer))
+            json.WriteStartObject();
+            json.WriteNumber(LineName, row.Line);
+            if (row.Id is not null)
             {
-                json.WriteStartObject();
-                json.WriteNumber("line", row.Line);
-                if (row.Id is not null)
-                {
-                    json.WriteString("id", row.Id);
-                }
-
-                if (row.PatientId is not null)
-                {
-                    json.WriteString("patientId", row.PatientId);
-                }
-
-                if (error is null)
-                {
-                    json.WriteNumber("probability", probability!.Value);
-                    json.WriteNumber("version", version!.Value);
-                }
-                else
-                {
-                    json.WriteString("error", error);
-                }
-
-                json.WriteEndObject();
+                json.WriteString(IdName, row.Id);
             }
 
-            buffer.WriteByte((byte)'\n');
-        }
+            if (row.PatientId is not null)
+            {
+                json.WriteString(PatientIdName, row.PatientId);
+            }
 
-        await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
-        await http.Response.Body.FlushAsync(cancellationToken);
+            (double Probability, int Version, string? Error) answer = row switch
+            {
+                { Error: { } reason } => (0, 0, reason),
+                { PatientId: { } id } => patients[patient++] is { } p ? (p.Probability, p.Version, null) : (0, 0, $"no patient '{id}' is known"),
+                _ => scores is null ? (0, 0, "the model has no active version any more") : (scores.Probabilities[feature++], scores.Version, null),
+            };
+            if (answer.Error is null)
+            {
+                json.WriteNumber(ProbabilityName, answer.Probability);
+                json.WriteNumber(VersionName, answer.Version);
+            }
+            else
+            {
+                json.WriteString(ErrorName, answer.Error);
+            }
+
+            json.WriteEndObject();
+
+            // One writer for the whole block: each line is a JSON document of its own, so the writer starts afresh.
+            json.Flush();
+            output.Write("\n"u8);
+            json.Reset();
+        }
     }
 
     private static async Task<IResult> NoActiveVersionAsync(string model, IGrainFactory grains) =>
@@ -164,4 +165,33 @@ public static class BatchPredictionApi
             ? Problems.NotFound($"No model '{model}' is defined; define it with PUT /api/models/{model}.")
             : TypedResults.Problem(detail: $"The model '{model}' has no active version; train one and promote it.",
                 statusCode: StatusCodes.Status409Conflict, title: "No active version");
+
+    /// <summary>Up to <see cref="BlockRows"/> parsed lines, the feature rows' values packed row-major as the predictor takes them.</summary>
+    private sealed class Block(BatchRowParser parser)
+    {
+        private readonly BatchRowParser parser = parser;
+        private readonly float[] values = new float[BlockRows * parser.Width];
+
+        public List<BatchRow> Rows { get; } = new(BlockRows);
+
+        public int FeatureRows { get; private set; }
+
+        /// <summary>Parses a line into the block; false once the block is full.</summary>
+        public bool Add(int line, ReadOnlySpan<byte> json)
+        {
+            var row = parser.Parse(line, json, values.AsSpan(FeatureRows * parser.Width, parser.Width));
+            Rows.Add(row);
+            FeatureRows += row.HasFeatures ? 1 : 0;
+            return Rows.Count < BlockRows;
+        }
+
+        /// <summary>The feature rows' values, exactly as many as the rows have (the predictor checks).</summary>
+        public float[] Features() => FeatureRows == BlockRows ? values : values[..(FeatureRows * parser.Width)];
+
+        public void Clear()
+        {
+            Rows.Clear();
+            FeatureRows = 0;
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansHealth.Silo.Api;
 
 namespace OrleansHealth.Silo.Tests.Api;
 
@@ -15,7 +17,7 @@ public sealed class PredictionsApiTests(EmbeddedSiloFixture fixture)
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-    private async Task<string> PromotedModelWithPatientAsync()
+    private async Task<string> PromotedModelWithPatientAsync(string model = Model)
     {
         (await fixture.Http.PutAsync($"/api/sources/{Source}", JsonContent.Create(new { name = "Pima", format = "csv" }))).EnsureSuccessStatusCode();
         var csv = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.SharedData, "ml", "pima_diabetes.csv"));
@@ -25,8 +27,8 @@ public sealed class PredictionsApiTests(EmbeddedSiloFixture fixture)
             features = Columns.Select(c => new { name = c, kind = "column", source = Source, code = c }).ToArray(),
             outcome = new { kind = "label", source = Source, code = "Outcome" },
         };
-        (await fixture.Http.PutAsync($"/api/models/{Model}", JsonContent.Create(definition))).EnsureSuccessStatusCode();
-        using var train = await fixture.Http.PostAsync($"/api/models/{Model}/versions", JsonContent.Create(new { trees = 20, shards = 2, seed = 3 }));
+        (await fixture.Http.PutAsync($"/api/models/{model}", JsonContent.Create(definition))).EnsureSuccessStatusCode();
+        using var train = await fixture.Http.PostAsync($"/api/models/{model}/versions", JsonContent.Create(new { trees = 20, shards = 2, seed = 3 }));
         var location = train.Headers.Location!.ToString();
         await Eventually.ReturnsAsync(async () => JsonDocument.Parse(await fixture.Http.GetStringAsync(location)).RootElement,
             v => v.GetProperty("state").GetString() == "Completed", TimeSpan.FromMinutes(2), "the version to complete");
@@ -64,6 +66,71 @@ public sealed class PredictionsApiTests(EmbeddedSiloFixture fixture)
         Assert.Equal(p.GetProperty("probability").GetDouble(), lines[0].GetProperty("probability").GetDouble(), 12);
         Assert.Equal(p.GetProperty("probability").GetDouble(), lines[1].GetProperty("probability").GetDouble(), 12);
         Assert.InRange(lines[2].GetProperty("probability").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public async Task Batch_OverSeveralBlocks_AnswersEveryLineInOrder_BadOnesInPlace()
+    {
+        // A model of its own, so that its versions do not move under the other tests.
+        const string model = Model + "-blocks";
+        var patientId = await PromotedModelWithPatientAsync(model);
+        await Eventually.ReturnsAsync(async () => (await fixture.Http.GetAsync($"/api/patients/{patientId}/predictions/{model}")).StatusCode,
+            s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(20), "the predictor to load");
+
+        // Feature rows everywhere; past the first block, bad lines, patient lines and a blank line between them.
+        var lines = Enumerable.Range(0, 2 * BatchPredictionApi.BlockRows + 500)
+            .Select(i => $"{{\"features\":[{80 + (i % 120)},{20 + (i % 17)},{21 + (i % 50)},{i % 9}]}}").ToArray();
+        var bad = new Dictionary<int, string>
+        {
+            [BatchPredictionApi.BlockRows + 10] = "{\"features\":[1,2]}",
+            [BatchPredictionApi.BlockRows + 11] = "{\"features\":[1,\"x\",3,4]}",
+            [BatchPredictionApi.BlockRows + 12] = "{\"features\":[1,",
+            [BatchPredictionApi.BlockRows + 13] = "{\"patientId\":\"p-doesnotexist0000000000\"}",
+            [(2 * BatchPredictionApi.BlockRows) + 1] = $"{{\"patientId\":\"{patientId}\",\"id\":\"pat\"}}",
+            [(2 * BatchPredictionApi.BlockRows) + 2] = "  ",
+        };
+        foreach (var (i, line) in bad)
+        {
+            lines[i] = line;
+        }
+
+        lines[3] = "{\"id\":\"a\",\"features\":{\"glucose\":183,\"BMI\":23.3,\"Age\":32,\"Pregnancies\":8}}";
+        using var batch = await fixture.Http.PostAsync($"/api/models/{model}/predict",
+            new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        Assert.Equal("application/x-ndjson", batch.Content.Headers.ContentType?.MediaType);
+        var text = (await batch.Content.ReadAsStringAsync()).Split('\n');
+        Assert.Equal("", text[^1]);
+        var answers = text[..^1].Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        var numbers = Enumerable.Range(1, lines.Length).Where(n => lines[n - 1].Trim().Length > 0).ToList();
+        Assert.Equal(numbers, answers.Select(a => a.GetProperty("line").GetInt32()));
+        var byLine = answers.ToDictionary(a => a.GetProperty("line").GetInt32());
+        Assert.Equal("the row has 2 values; the active version has 4 features: Glucose, BMI, Age, Pregnancies",
+            byLine[BatchPredictionApi.BlockRows + 11].GetProperty("error").GetString());
+        Assert.Equal("value 2 ('BMI') is not a number or null", byLine[BatchPredictionApi.BlockRows + 12].GetProperty("error").GetString());
+        Assert.StartsWith("not valid JSON: ", byLine[BatchPredictionApi.BlockRows + 13].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("no patient 'p-doesnotexist0000000000' is known", byLine[BatchPredictionApi.BlockRows + 14].GetProperty("error").GetString());
+        var patient = byLine[(2 * BatchPredictionApi.BlockRows) + 2];
+        Assert.Equal(patientId, patient.GetProperty("patientId").GetString());
+        Assert.Equal("pat", patient.GetProperty("id").GetString());
+        Assert.Matches("""^\{"line":4,"id":"a","probability":[-+.0-9E]+,"version":1\}$""", text[3]);
+
+        // Every feature row has the probability the predictor gives it alone: the values went to the right rows.
+        var rows = numbers.Where(n => !bad.ContainsKey(n - 1)).ToList();
+        var values = rows.SelectMany(n => n == 4 ? [183f, 23.3f, 32f, 8f] : JsonDocument.Parse(lines[n - 1]).RootElement.GetProperty("features").EnumerateArray().Select(v => v.GetSingle())).ToArray();
+        var predictor = fixture.Silo.App.Services.GetRequiredService<IGrainFactory>().GetGrain<OrleansHealth.Learning.IPredictorGrain>(model);
+        var expected = (await predictor.ScoreAsync(values, rows.Count))!.Probabilities;
+        Assert.Equal(expected, rows.Select(n => byLine[n].GetProperty("probability").GetDouble()));
+        Assert.Equal(patient.GetProperty("probability").GetDouble(), byLine[4].GetProperty("probability").GetDouble(), 12);
+
+        // The same bad line in the first block is the whole answer: a 400, with nothing scored.
+        lines[7] = "{\"features\":[1,2]}";
+        using var refused = await fixture.Http.PostAsync($"/api/models/{model}/predict",
+            new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("line 8: the row has 2 values", (await JsonAsync(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
