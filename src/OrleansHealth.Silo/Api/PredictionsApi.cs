@@ -29,29 +29,30 @@ public static class PredictionsApi
 
     private static async Task<Results<Ok<PredictionView>, ProblemHttpResult>> PredictAsync(string patientId, string model, IGrainFactory grains, int top = DefaultTop)
     {
-        if (await CheckAsync(patientId, model, grains) is { } problem)
+        if (CheckIds(patientId, model) is { } problem)
         {
             return problem;
         }
 
+        // The patient is asked first: the usual answer needs no other call, and only a missing one is explained.
         var prediction = await grains.GetGrain<IPatientGrain>(patientId).GetPredictionAsync(model);
-        return prediction is null ? UnknownPatient(patientId) : TypedResults.Ok(PredictionView.From(patientId, prediction, Math.Max(0, top)));
+        return prediction is null ? await WhyNoAnswerAsync(patientId, model, grains) : TypedResults.Ok(PredictionView.From(patientId, prediction, Math.Max(0, top)));
     }
 
     private static async Task<Results<Ok<ExplanationView>, ProblemHttpResult>> ExplainAsync(string patientId, string model, IGrainFactory grains)
     {
-        if (await CheckAsync(patientId, model, grains) is { } problem)
+        if (CheckIds(patientId, model) is { } problem)
         {
             return problem;
         }
 
         var prediction = await grains.GetGrain<IPatientGrain>(patientId).GetPredictionAsync(model);
-        return prediction is null ? UnknownPatient(patientId) : TypedResults.Ok(ExplanationView.From(patientId, prediction));
+        return prediction is null ? await WhyNoAnswerAsync(patientId, model, grains) : TypedResults.Ok(ExplanationView.From(patientId, prediction));
     }
 
     private static async Task<Results<Ok<TreatmentRanking>, ProblemHttpResult>> TreatmentsAsync(string patientId, string model, IGrainFactory grains)
     {
-        if (await CheckAsync(patientId, model, grains) is { } problem)
+        if (CheckIds(patientId, model) is { } problem)
         {
             return problem;
         }
@@ -59,7 +60,7 @@ public static class PredictionsApi
         var ranking = await grains.GetGrain<IPatientGrain>(patientId).GetTreatmentsAsync(model);
         if (ranking is null)
         {
-            return UnknownPatient(patientId);
+            return await WhyNoAnswerAsync(patientId, model, grains);
         }
 
         return ranking.Treatments.Count == 0
@@ -68,26 +69,21 @@ public static class PredictionsApi
             : TypedResults.Ok(ranking);
     }
 
+    /// <summary>Ids that cannot name a patient or a model, answered without asking any grain.</summary>
+    private static ProblemHttpResult? CheckIds(string patientId, string model) =>
+        !PatientIds.IsValid(patientId) ? UnknownPatient(patientId)
+        : !SourceIds.IsValid(model) ? Problems.NotFound($"No model '{model}' is defined.")
+        : null;
+
     /// <summary>
-    /// The problem with the request before the patient is asked, or null. The usual case costs one call
-    /// to this silo's predictor replica; the model grain is asked only to tell an unknown model from one
-    /// without an active version.
+    /// Why the patient had no answer: an unknown model, a model without an active version, or else an
+    /// unknown patient. Only asked on that path, so an answered request costs one grain call.
     /// </summary>
-    private static async Task<ProblemHttpResult?> CheckAsync(string patientId, string model, IGrainFactory grains)
+    private static async Task<ProblemHttpResult> WhyNoAnswerAsync(string patientId, string model, IGrainFactory grains)
     {
-        if (!PatientIds.IsValid(patientId))
-        {
-            return UnknownPatient(patientId);
-        }
-
-        if (!SourceIds.IsValid(model))
-        {
-            return Problems.NotFound($"No model '{model}' is defined.");
-        }
-
         if (await grains.GetGrain<IPredictorGrain>(model).GetVersionAsync() is not null)
         {
-            return null;
+            return UnknownPatient(patientId);
         }
 
         return await grains.GetGrain<IModelGrain>(model).GetAsync() is null
