@@ -100,7 +100,7 @@ up() {
     Storage=Postgres ConnectionStrings__Postgres="$cs" Http__Port=$http \
       Cluster__SiloPort=$silo_port Cluster__GatewayPort=$gateway_port \
       Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloName="silo-$i" \
-      nohup dotnet "$dll" >"$state/silo-$i.log" 2>&1 &
+      DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000} nohup dotnet "$dll" >"$state/silo-$i.log" 2>&1 &
     echo $! >"$state/silo-$i.pid"
     say "silo-$i: http://127.0.0.1:$http (silo port $silo_port, gateway $gateway_port), log $state/silo-$i.log"
     http=$((http + 1))

@@ -116,6 +116,7 @@ public sealed partial class PredictorGrain(ScoringModelCache cache, ILogger<Pred
             }
 
             loaded = true;
+            cache.ConfirmActive(model, current?.Version);
         }
         catch (Exception e) when (e is not OperationCanceledException && loaded)
         {

@@ -1,4 +1,5 @@
 using OrleansHealth.Clinical.Profiles;
+using OrleansHealth.Grains.Learning;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
 using OrleansHealth.Learning.Scoring;
@@ -8,7 +9,8 @@ namespace OrleansHealth.Grains.Patients;
 
 public sealed class PatientGrain(
     [PersistentState("patient", GrainStores.Main)] IPersistentState<PatientProfile> state,
-    Pseudonyms pseudonyms) : Grain, IPatientGrain
+    Pseudonyms pseudonyms,
+    ScoringModelCache scoringModels) : Grain, IPatientGrain
 {
     /// <summary>Answers per model, with the profile version and model version they were computed for.</summary>
     private readonly Dictionary<string, (long Profile, int Version, Prediction Answer)> predictions = new(StringComparer.Ordinal);
@@ -37,9 +39,10 @@ public sealed class PatientGrain(
             return null;
         }
 
-        // The local replica's version is a call within this silo; a cached answer of another version is stale.
+        // A cached answer of another version than the silo's replicas score with is stale. Their last
+        // confirmed version is read without a call while fresh; otherwise the local replica is asked.
         var predictor = GrainFactory.GetGrain<IPredictorGrain>(model);
-        var active = await predictor.GetVersionAsync();
+        var active = scoringModels.TryGetActive(model, out var confirmed) ? confirmed : await predictor.GetVersionAsync();
         if (active is null)
         {
             return null;
