@@ -4,7 +4,7 @@ using OrleansHealth.Clinical.Model;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
 
-namespace OrleansHealth.Bench.Training;
+namespace OrleansHealth.Bench.Common;
 
 /// <summary>
 /// Writes a tabular CSV straight into the feature partitions, as the timelines the tabular ingest
@@ -12,7 +12,7 @@ namespace OrleansHealth.Bench.Training;
 /// <c>urn:ohealth:tabular:{source}|{column}</c>, numbers as values, other text as text). It skips the
 /// ingest pipeline (identity, patient grains), so it only stands in where ingest is not what is measured.
 /// </summary>
-internal static class DirectLoad
+public static class DirectLoad
 {
     public static async Task<IngestResult> LoadCsvAsync(IGrainFactory grains, string source, string path, string idColumn)
     {

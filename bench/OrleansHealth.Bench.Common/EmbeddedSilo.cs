@@ -9,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansHealth.Silo.Hosting;
 using OrleansHealth.TestSupport;
 
-namespace OrleansHealth.Bench.Training;
+namespace OrleansHealth.Bench.Common;
 
 /// <summary>
 /// A real silo (Kestrel + Orleans, embedded mode, in this process) on free ports, and the HTTP calls
-/// the benchmark makes to it: register a tabular source, POST a CSV through <c>?format=tabular</c>,
-/// define a model, train a version and wait for it.
+/// the benchmarks make to it: register a tabular source, POST a CSV through <c>?format=tabular</c>,
+/// define a model, train a version, wait for it and promote it.
 /// </summary>
-internal sealed class EmbeddedSilo : IAsyncDisposable
+public sealed class EmbeddedSilo : IAsyncDisposable
 {
     private readonly WebApplication app;
 
@@ -28,10 +28,15 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public IServiceProvider Services => app.Services;
+
     /// <summary>The silo's own grain factory, for loading data straight into grains.</summary>
     public IGrainFactory Grains => app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<EmbeddedSilo> StartAsync(int? ingestChunk = null)
+    public Uri BaseAddress => Http.BaseAddress!;
+
+    /// <param name="settings">Settings on top of the benchmark defaults (free ports, no demo, quiet logs).</param>
+    public static async Task<EmbeddedSilo> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var port = FreePort.Next();
         var values = new Dictionary<string, string?>
@@ -44,9 +49,9 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
-        if (ingestChunk is { } chunk)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            values["Ingest:ChunkSize"] = chunk.ToString(CultureInfo.InvariantCulture);
+            values[key] = value;
         }
 
         var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(values));
@@ -92,7 +97,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     /// POSTs a version and polls it until it ends. The wall time runs from the POST (which gathers the
     /// rows, preprocesses and starts the shards before it answers) to the first poll that sees the end.
     /// </summary>
-    public async Task<TrainedVersion> TrainAsync(string model, object request)
+    public async Task<TrainingRun> TrainAsync(string model, object request)
     {
         var clock = Stopwatch.StartNew();
         using var response = await Http.PostAsJsonAsync($"/api/models/{model}/versions", request);
@@ -101,14 +106,20 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         var location = response.Headers.Location?.ToString() ?? throw new InvalidOperationException("The version was accepted without a Location.");
         while (true)
         {
-            var status = JsonDocument.Parse(await Http.GetStringAsync(location)).RootElement;
+            var status = JsonDocument.Parse(await Http.GetStringAsync(location)).RootElement.Clone();
             if (status.GetProperty("state").GetString() is "Completed" or "Failed" or "Cancelled")
             {
-                return TrainedVersion.From(status, clock.Elapsed.TotalSeconds, accepted);
+                return new TrainingRun(status, clock.Elapsed.TotalSeconds, accepted);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
+    }
+
+    public async Task PromoteAsync(string model, int version)
+    {
+        using var response = await Http.PostAsync($"/api/models/{model}/versions/{version}/promote", null);
+        await EnsureAsync(response, $"POST /api/models/{model}/versions/{version}/promote");
     }
 
     public async ValueTask DisposeAsync()
@@ -127,4 +138,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     }
 }
 
-internal sealed record IngestResult(int Accepted, int Rejected, int Duplicates, int Skipped, int Patients, long Bytes, double Seconds);
+public sealed record IngestResult(int Accepted, int Rejected, int Duplicates, int Skipped, int Patients, long Bytes, double Seconds);
+
+/// <summary>A version's final status, the seconds from the POST to the poll that saw it end, and the seconds until the POST was answered.</summary>
+public sealed record TrainingRun(JsonElement Status, double Seconds, double AcceptedSeconds);

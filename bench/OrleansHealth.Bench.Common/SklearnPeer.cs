@@ -3,27 +3,27 @@ using System.Text;
 using System.Text.Json;
 using OrleansHealth.TestSupport;
 
-namespace OrleansHealth.Bench.Training;
+namespace OrleansHealth.Bench.Common;
 
 /// <summary>
-/// Runs <c>bench/peers/sklearn_peer.py</c> with Debian's Python (the one that has scikit-learn 1.2.1;
-/// the first <c>python3</c> on PATH may not) and reads the JSON line it prints.
+/// Runs a scikit-learn peer script of <c>bench/peers/</c> with Debian's Python (the one that has
+/// scikit-learn 1.2.1; the first <c>python3</c> on PATH may not) and reads the JSON line it prints.
 /// </summary>
-internal static class SklearnPeer
+public static class SklearnPeer
 {
     public const string Python = "/usr/bin/python3";
 
-    public static string Script => Path.Combine(RepositoryPaths.Root, "bench", "peers", "sklearn_peer.py");
-
-    public static async Task<JsonElement> RunAsync(params string[] arguments)
+    /// <summary>Runs <c>bench/peers/{script}</c> with the arguments; returns its last JSON line.</summary>
+    public static async Task<JsonElement> RunAsync(string script, params string[] arguments)
     {
+        var path = Path.Combine(RepositoryPaths.Root, "bench", "peers", script);
         var info = new ProcessStartInfo(Python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Script);
+        info.ArgumentList.Add(path);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -37,7 +37,7 @@ internal static class SklearnPeer
         var errors = await stderr;
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{Python} {Script} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}\n{errors}");
+            throw new InvalidOperationException($"{Python} {path} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}\n{errors}");
         }
 
         var line = output.Split('\n').LastOrDefault(l => l.TrimStart().StartsWith('{'))

@@ -1,3 +1,4 @@
+using OrleansHealth.Bench.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -30,7 +31,7 @@ internal static class BatchBench
         Console.WriteLine("## batch: make_classification(120000, 30 features), 80/20 split, 100 trees");
         var csv = Path.Combine(work, "predict.csv");
         Console.WriteLine("scikit-learn: generating the set, fitting RandomForestClassifier(n_estimators=100, n_jobs=-1) and timing predict_proba…");
-        var peer = await SklearnPredictPeer.RunAsync("--out", csv, "--repeats", options.Repeats.ToString(CultureInfo.InvariantCulture));
+        var peer = await SklearnPeer.RunAsync("sklearn_predict.py", "--out", csv, "--repeats", options.Repeats.ToString(CultureInfo.InvariantCulture));
         var sklearnTest = peer.GetProperty("testRowsPerSecond").GetDouble();
         var sklearnRepeated = peer.GetProperty("repeatedRowsPerSecond").GetDouble();
         Console.WriteLine($"scikit-learn: fit {peer.GetProperty("fitSeconds").GetDouble():F1} s, {peer.GetProperty("leaves").GetInt64():N0} leaves, test AUROC {peer.GetProperty("auroc").GetDouble():F4}; " +
@@ -88,8 +89,8 @@ internal static class BatchBench
         if (options.Load == "direct")
         {
             Console.WriteLine("cluster: writing the rows straight into the feature partitions (--load direct)…");
-            var rows = await DirectLoad.LoadCsvAsync((IGrainFactory)silo.Services.GetService(typeof(IGrainFactory))!, Source, csv, "id");
-            Console.WriteLine($"cluster: wrote {rows:N0} timelines in {clock.Elapsed.TotalSeconds:F1} s");
+            var rows = await DirectLoad.LoadCsvAsync(silo.Grains, Source, csv, "id");
+            Console.WriteLine($"cluster: wrote {rows.Patients:N0} timelines in {clock.Elapsed.TotalSeconds:F1} s");
         }
         else
         {
@@ -108,7 +109,7 @@ internal static class BatchBench
         clock.Restart();
         var shards = options.Shards;
         Console.WriteLine($"cluster: training 100 trees (Classic) on {shards} shards, holding out the test rows…");
-        var status = await silo.TrainAsync(Model, new { trees = 100, shards, seed = 1, learner = "Classic", holdoutValues = new[] { "test" } });
+        var status = (await silo.TrainAsync(Model, new { trees = 100, shards, seed = 1, learner = "Classic", holdoutValues = new[] { "test" } })).Status;
         var version = status.GetProperty("version").GetInt32();
         if (status.GetProperty("state").GetString() != "Completed")
         {

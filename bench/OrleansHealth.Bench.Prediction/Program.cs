@@ -1,3 +1,4 @@
+using OrleansHealth.Bench.Common;
 using System.Diagnostics;
 using OrleansHealth.Bench.Prediction;
 
@@ -13,7 +14,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
-var peer = options.Mode is "batch" or "all" ? $"; peer: {await SklearnPredictPeer.VersionAsync()} ({SklearnPredictPeer.Python})" : "";
+var peer = options.Mode is "batch" or "all" ? $"; peer: {await SklearnPeer.VersionAsync()} ({SklearnPeer.Python})" : "";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}{peer}; load average at start {LoadAverage()}");
 Console.WriteLine($"mode {options.Mode}; DOTNET_GCgen0size {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "unset (the GC's default budget)"} (Properties/launchSettings.json sets it, as the silo's own launch settings and image do)");
 var work = Path.Combine(Path.GetTempPath(), $"ohealth-bench-prediction-{Environment.ProcessId}");

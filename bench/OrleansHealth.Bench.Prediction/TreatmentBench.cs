@@ -6,6 +6,7 @@ using OrleansHealth.Learning.Training;
 using OrleansHealth.Silo.Demo;
 using OrleansHealth.Synthetic.Outcomes;
 using OrleansHealth.Synthetic.Population;
+using OrleansHealth.TestSupport;
 
 namespace OrleansHealth.Bench.Prediction;
 

@@ -1,3 +1,4 @@
+using OrleansHealth.Bench.Common;
 using System.Globalization;
 using OrleansHealth.Learning.Training;
 using OrleansHealth.TestSupport;
@@ -28,12 +29,12 @@ internal static class AccuracyBench
         var results = new List<AccuracyResult>();
         Console.WriteLine();
         Console.WriteLine($"## accuracy: 5-fold stratified CV (StratifiedKFold(5, shuffle=True, random_state=0)), {trees} trees, {options.Shards} shards, {options.Forest}");
-        await using var silo = await EmbeddedSilo.StartAsync(options.IngestChunk);
+        await using var silo = await EmbeddedSilo.StartAsync(options.SiloSettings());
         foreach (var (data, source, model, target) in Sets)
         {
             var csv = Path.Combine(work, $"{data}-folds.csv");
             Console.WriteLine($"{data}: scikit-learn cross-validation ({trees} trees)…");
-            var peer = await SklearnPeer.RunAsync("cv", "--data", data, "--data-dir", Path.Combine(RepositoryPaths.SharedData, "ml"), "--out", csv, "--trees", trees.ToString(CultureInfo.InvariantCulture));
+            var peer = await SklearnPeer.RunAsync("sklearn_peer.py", "cv", "--data", data, "--data-dir", Path.Combine(RepositoryPaths.SharedData, "ml"), "--out", csv, "--trees", trees.ToString(CultureInfo.InvariantCulture));
             await silo.RegisterCsvSourceAsync(source, data);
             var ingest = await silo.IngestTabularAsync(source, csv, "id");
             Console.WriteLine($"{data}: ingested {ingest.Patients} rows ({ingest.Accepted} records accepted, {ingest.Rejected} rejected) in {Table.Seconds(ingest.Seconds)} s");
@@ -51,7 +52,7 @@ internal static class AccuracyBench
                 var folds = new List<FoldResult>();
                 for (var k = 1; k <= 5; k++)
                 {
-                    var version = await silo.TrainAsync(model, options.Forest.Request(trees, options.Shards, learner, k.ToString(CultureInfo.InvariantCulture)));
+                    var version = TrainedVersion.From(await silo.TrainAsync(model, options.Forest.Request(trees, options.Shards, learner, k.ToString(CultureInfo.InvariantCulture))));
                     if (!version.Completed)
                     {
                         Console.WriteLine($"ERROR: {data} fold {k} ({learner}) ended {version.State}: {version.Error}");

@@ -77,6 +77,11 @@ internal sealed record BenchOptions(
 
         int? Number(string name) => Text(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
     }
+
+    /// <summary>The embedded silos' settings from these options.</summary>
+    public Dictionary<string, string?> SiloSettings() => IngestChunk is { } chunk
+        ? new() { ["Ingest:ChunkSize"] = chunk.ToString(CultureInfo.InvariantCulture) }
+        : [];
 }
 
 /// <summary>

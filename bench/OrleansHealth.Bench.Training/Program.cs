@@ -1,3 +1,4 @@
+using OrleansHealth.Bench.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -37,7 +37,8 @@ internal static class ScalingBench
         {
             var builder = new InProcessTestClusterBuilder(silos);
             builder.Options.ConfigureFileLogging = false;
-            builder.ConfigureSilo((_, silo) => Configure(silo));
+            var featureRows = new InMemoryFeatureRowStore();
+            builder.ConfigureSilo((_, silo) => Configure(silo, featureRows));
             var cluster = builder.Build();
             await cluster.DeployAsync();
             try
@@ -89,12 +90,14 @@ internal static class ScalingBench
         return rows;
     }
 
-    private static void Configure(ISiloBuilder silo)
+    /// <param name="featureRows">One store for all silos of the cluster, as one database would be.</param>
+    private static void Configure(ISiloBuilder silo, IFeatureRowStore featureRows)
     {
         // As the embedded mode and the grain tests' ClusterFixture: memory storage, in-memory reminders,
         // Orleans' binary state serializer, the learning services, the business clock.
         silo.AddMemoryGrainStorage(GrainStores.Main);
         silo.UseInMemoryReminderService();
+        silo.Services.AddSingleton(featureRows);
         silo.Services.AddLearning();
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddKeyedSingleton(HealthTime.Key, TimeProvider.System);

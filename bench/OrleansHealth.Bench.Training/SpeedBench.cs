@@ -1,3 +1,4 @@
+using OrleansHealth.Bench.Common;
 using System.Globalization;
 using OrleansHealth.Learning.Training;
 
@@ -24,12 +25,12 @@ internal static class SpeedBench
         Console.WriteLine($"## speed: make_classification({options.Rows}, 30 features), 80/20 stratified split, {trees} trees, {options.Shards} shards");
         var csv = Path.Combine(work, "speed.csv");
         Console.WriteLine("scikit-learn: generating the set and timing RandomForestClassifier.fit…");
-        var before = await SklearnPeer.RunAsync("speed", "--out", csv, "--rows", rows, "--trees", treeText);
+        var before = await SklearnPeer.RunAsync("sklearn_peer.py", "speed", "--out", csv, "--rows", rows, "--trees", treeText);
         Console.WriteLine($"scikit-learn: fit {Table.Seconds(before.GetProperty("fitSeconds").GetDouble())} s, test AUROC {Table.Auroc(before.GetProperty("auroc").GetDouble())}");
 
         var versions = new List<SpeedVersion>();
         IngestResult ingest;
-        await using (var silo = await EmbeddedSilo.StartAsync(options.IngestChunk))
+        await using (var silo = await EmbeddedSilo.StartAsync(options.SiloSettings()))
         {
             await silo.RegisterCsvSourceAsync(Source, "make_classification");
             if (options.SpeedLoad == "direct")
@@ -54,7 +55,7 @@ internal static class SpeedBench
             foreach (var learner in options.Learners)
             {
                 Console.WriteLine($"cluster: training {trees} trees ({learner}) on {options.Shards} shards…");
-                var version = await silo.TrainAsync(Model, new { trees, shards = options.Shards, seed = 1, learner = learner.ToString(), holdoutValues = new[] { "test" } });
+                var version = TrainedVersion.From(await silo.TrainAsync(Model, new { trees, shards = options.Shards, seed = 1, learner = learner.ToString(), holdoutValues = new[] { "test" } }));
                 if (!version.Completed)
                 {
                     Console.WriteLine($"ERROR: the {learner} version ended {version.State}: {version.Error}");
@@ -67,7 +68,7 @@ internal static class SpeedBench
         }
 
         Console.WriteLine("scikit-learn: timing the fit again…");
-        var after = await SklearnPeer.RunAsync("speed", "--rows", rows, "--trees", treeText);
+        var after = await SklearnPeer.RunAsync("sklearn_peer.py", "speed", "--rows", rows, "--trees", treeText);
         var result = new SpeedResult(options.Rows, trees, options.Shards, options.SpeedLoad, ingest,
             before.GetProperty("auroc").GetDouble(), before.GetProperty("fitSeconds").GetDouble(), after.GetProperty("fitSeconds").GetDouble(), versions);
         Print(result);

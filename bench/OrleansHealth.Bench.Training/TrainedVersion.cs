@@ -1,3 +1,4 @@
+using OrleansHealth.Bench.Common;
 using System.Text.Json;
 using OrleansHealth.Learning;
 
@@ -34,6 +35,8 @@ internal sealed record TrainedVersion(
 
     /// <summary>Fan-out and merge: everything of the wall time that is neither tree building nor evaluation.</summary>
     public double Overhead => WallSeconds - Train - Evaluate;
+
+    public static TrainedVersion From(TrainingRun run) => From(run.Status, run.Seconds, run.AcceptedSeconds);
 
     public static TrainedVersion From(JsonElement status, double wall, double accepted)
     {

@@ -3,16 +3,16 @@ using OrleansHealth.Learning.Data;
 using OrleansHealth.Synthetic.Outcomes;
 using OrleansHealth.Synthetic.Population;
 
-namespace OrleansHealth.Bench.Prediction;
+namespace OrleansHealth.TestSupport;
 
 /// <summary>
 /// The demo model's raw feature row of a synthetic person, read straight from the generator's truth:
 /// the index visit's values (<see cref="SyntheticPerson.Baseline"/>, which is what the model reads as
 /// the latest value in the year before the index date), the encounters in that year and the treatment
 /// given. The order is <c>DemoModel</c>'s: age, sex, bmi, hba1c, glucose, systolic, familyHistory,
-/// encounters, metformin, lifestyle.
+/// encounters, metformin, lifestyle. Shared by the treatment-truth test and the prediction benchmark.
 /// </summary>
-internal static class TreatmentRows
+public static class TreatmentRows
 {
     public const int Metformin = 8;
     public const int Lifestyle = 9;

@@ -6,6 +6,7 @@ using OrleansHealth.Learning.Training;
 using OrleansHealth.Synthetic.Clinical;
 using OrleansHealth.Synthetic.Outcomes;
 using OrleansHealth.Synthetic.Population;
+using OrleansHealth.TestSupport;
 using Xunit.Abstractions;
 using TreatmentKind = OrleansHealth.Synthetic.Outcomes.Treatment;
 
@@ -46,8 +47,6 @@ public sealed class TreatmentRankingTruthTests(ITestOutputHelper output)
     /// <summary>A true absolute risk reduction at least this large (the best treatment against none) counts as large.</summary>
     private const double LargeReduction = 0.05;
 
-    private static readonly string[] Names = ["age", "sex", "bmi", "hba1c", "glucose", "systolic", "familyHistory", "encounters", "metformin", "lifestyle"];
-
     [Fact]
     public void TreatmentRanking_RecoversAPlantedEffect()
     {
@@ -59,12 +58,12 @@ public sealed class TreatmentRankingTruthTests(ITestOutputHelper output)
         var training = order[..cut].Select(i => persons[i]).ToList();
         var test = order[cut..].Select(i => persons[i]).ToList();
 
-        var scoring = Train(Matrix(training, population.IndexDate), Definition(population));
+        var scoring = Train(TreatmentRows.Matrix(training, population.IndexDate), Definition(population));
         var recommended = new TreatmentKind[test.Count];
         Parallel.For(0, test.Count, i =>
-            recommended[i] = Enum.Parse<TreatmentKind>(scoring.RankTreatments(Row(test[i], population.IndexDate)).Treatments[0].Treatment, ignoreCase: true));
+            recommended[i] = Enum.Parse<TreatmentKind>(scoring.RankTreatments(TreatmentRows.Row(test[i], population.IndexDate)).Treatments[0].Treatment, ignoreCase: true));
 
-        var best = test.Select(p => TrulyBest(p.Truth)).ToArray();
+        var best = test.Select(p => TreatmentRows.TrulyBest(p.Truth)).ToArray();
         var policy = PerTreatment<double>.Candidates.MinBy(t => test.Average(p => p.Truth.Risk[t]));
         var topIsBest = Share(Enumerable.Range(0, test.Count).ToArray(), i => recommended[i] == best[i]);
         var policyIsBest = Share(best, b => b == policy);
@@ -95,42 +94,6 @@ public sealed class TreatmentRankingTruthTests(ITestOutputHelper output)
         return ScoringModel.Build("diabetes-onset", 1, definition, prepared.Plan, forest, prepared.ForestInput, shards: 1);
     }
 
-    /// <summary>
-    /// The demo model's raw row of a person (src/OrleansHealth.Silo/Demo/DemoModel.cs, same order): the
-    /// index visit's values, which are the latest in the year before the index date, the encounters in
-    /// that year, and the treatment given at the index visit.
-    /// </summary>
-    private static float[] Row(SyntheticPerson person, DateOnly indexDate)
-    {
-        var b = person.Baseline;
-        var yearBefore = indexDate.AddDays(-365);
-        var encounters = person.Visits.Count(v => DateOnly.FromDateTime(v.Start.UtcDateTime) is var d && d > yearBefore && d <= indexDate);
-        return
-        [
-            b.AgeYears,
-            b.Sex switch { AdministrativeSex.Male => 1f, AdministrativeSex.Female => 0f, _ => float.NaN },
-            (float)b.BodyMassIndex,
-            (float)b.HemoglobinA1cPercent,
-            (float)b.GlucoseMgPerDl,
-            (float)b.SystolicBloodPressure,
-            b.FamilyHistoryOfDiabetes ? 1f : 0f,
-            encounters,
-            person.Truth.Treatment == TreatmentKind.Metformin ? 1f : 0f,
-            person.Truth.Treatment == TreatmentKind.Lifestyle ? 1f : 0f,
-        ];
-    }
-
-    private static FeatureMatrix Matrix(IReadOnlyList<SyntheticPerson> persons, DateOnly indexDate)
-    {
-        var values = new float[persons.Count * Names.Length];
-        for (var i = 0; i < persons.Count; i++)
-        {
-            Row(persons[i], indexDate).CopyTo(values.AsSpan(i * Names.Length));
-        }
-
-        return new FeatureMatrix(Names, values, [.. persons.Select(p => p.Truth.Outcome)], [.. persons.Select(p => p.PersonId)]);
-    }
-
     /// <summary>The demo model's definition (the same features, outcome and treatment candidates as DemoModel).</summary>
     private static ModelDefinition Definition(PopulationOptions population) => new(
         [
@@ -153,10 +116,6 @@ public sealed class TreatmentRankingTruthTests(ITestOutputHelper output)
             new TreatmentOption("metformin", new Dictionary<string, double> { ["metformin"] = 1, ["lifestyle"] = 0 }),
             new TreatmentOption("lifestyle", new Dictionary<string, double> { ["metformin"] = 0, ["lifestyle"] = 1 }),
         ]));
-
-    /// <summary>The candidate with the lowest true risk; never "none", since every treatment lowers every risk.</summary>
-    private static TreatmentKind TrulyBest(OutcomeTruth truth) =>
-        PerTreatment<double>.Candidates.MinBy(t => truth.Risk[t]);
 
     private static double Share<T>(IReadOnlyCollection<T> items, Func<T, bool> predicate) =>
         items.Count == 0 ? 0 : items.Count(predicate) / (double)items.Count;
