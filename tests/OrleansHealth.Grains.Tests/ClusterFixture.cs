@@ -4,6 +4,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansHealth.Grains;
 using OrleansHealth.Grains.Learning;
+using OrleansHealth.Grains.Persistence;
 
 namespace OrleansHealth.Grains.Tests;
 
@@ -24,10 +25,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The feature rows of all three silos: one store, as one database would be.</summary>
     public InMemoryFeatureRowStore FeatureRows { get; } = new();
 
+    /// <summary>The grain state of all three silos, shared for the same reason.</summary>
+    public InProcessStateMap States { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Time, FeatureRows));
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Time, FeatureRows, States));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -36,12 +40,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The embedded mode's storage, serializer and services, for this fixture and for tests that build a cluster of their own.</summary>
     /// <param name="featureRows">Shared by every silo of the cluster, so a partition reactivated elsewhere finds its rows.</param>
-    /// <param name="storage">Creates the grain storage; null uses Orleans' memory storage.</param>
-    public static void ConfigureSilo(ISiloBuilder silo, TimeProvider time, IFeatureRowStore featureRows, Func<IServiceProvider, IGrainStorage>? storage = null)
+    /// <param name="states">Grain state shared by every silo of the cluster.</param>
+    /// <param name="storage">Creates the grain storage; null uses the embedded mode's in-process storage over <paramref name="states"/>.</param>
+    public static void ConfigureSilo(
+        ISiloBuilder silo, TimeProvider time, IFeatureRowStore featureRows, InProcessStateMap states, Func<IServiceProvider, IGrainStorage>? storage = null)
     {
         if (storage is null)
         {
-            silo.AddMemoryGrainStorage(GrainStores.Main);
+            InProcessGrainStorage.Register(silo.Services, GrainStores.Main, states);
         }
         else
         {

@@ -10,6 +10,13 @@ public sealed class IngestOptions
     /// <summary>Records read before their patients are resolved and applied in one round. Default 2,000.</summary>
     public int ChunkSize { get; set; } = 2000;
 
+    /// <summary>
+    /// Chunks read ahead while the current one is applied. Default 8: the reader keeps parsing while
+    /// the first chunk's new patients are resolved (the slowest step), and memory stays bounded by
+    /// (1 + this) chunks, about 6 MB each.
+    /// </summary>
+    public int ReadAhead { get; set; } = 8;
+
     /// <summary>Patient grains written concurrently per chunk. Default 64.</summary>
     public int Parallelism { get; set; } = 64;
 

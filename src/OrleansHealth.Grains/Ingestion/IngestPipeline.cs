@@ -39,8 +39,8 @@ public sealed class IngestPipeline(
         var run = new IngestRun(Guid.NewGuid().ToString("N"), source.SourceId, source.Registration.TrustRank, time.GetUtcNow(), _options.MaxListedErrors);
 
         // Reading (parsing, CPU-bound) of the next chunk overlaps with resolving and applying the
-        // current one (grain calls); at most one chunk waits, so memory stays bounded.
-        var chunks = Channel.CreateBounded<List<ReadItem>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        // current one (grain calls); at most ReadAhead chunks wait, so memory stays bounded.
+        var chunks = Channel.CreateBounded<List<ReadItem>>(new BoundedChannelOptions(Math.Max(1, _options.ReadAhead)) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => ReadChunksAsync(reader, body, chunks.Writer, stopReading.Token), CancellationToken.None);
         try

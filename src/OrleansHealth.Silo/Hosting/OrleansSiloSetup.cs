@@ -6,6 +6,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansHealth.Grains;
 using OrleansHealth.Grains.Learning;
+using OrleansHealth.Grains.Persistence;
 using OrleansHealth.Silo.Persistence;
 
 namespace OrleansHealth.Silo.Hosting;
@@ -35,7 +36,7 @@ public static class OrleansSiloSetup
         if (settings.Storage == StorageMode.Memory)
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-            silo.AddMemoryGrainStorage(GrainStores.Main);
+            InProcessGrainStorage.Register(silo.Services, GrainStores.Main);
             silo.UseInMemoryReminderService();
             return;
         }

@@ -8,6 +8,7 @@ using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
 using OrleansHealth.Learning.Forests;
 using OrleansHealth.Grains.Learning;
+using OrleansHealth.Grains.Persistence;
 using OrleansHealth.Learning.Training;
 using OrleansHealth.TestSupport;
 
@@ -28,11 +29,11 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
-        var store = new ProcessWideGrainStorage.Store();
+        var states = new InProcessStateMap();
         var featureRows = new InMemoryFeatureRowStore();
         builder.ConfigureSilo((_, silo) =>
         {
-            ClusterFixture.ConfigureSilo(silo, new FakeTimeProvider(), featureRows, sp => new ProcessWideGrainStorage(store, sp.GetRequiredService<DeepCopier>()));
+            ClusterFixture.ConfigureSilo(silo, new FakeTimeProvider(), featureRows, states);
             silo.Services.AddSingleton<IShardTrainer>(new GatedShardTrainer(_gate.Task));
             // Declare a killed silo dead within seconds rather than the production default of about a minute.
             silo.Configure<ClusterMembershipOptions>(o =>
