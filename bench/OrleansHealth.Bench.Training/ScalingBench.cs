@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using OrleansHealth.Clinical.Model;
 using OrleansHealth.Grains;
 using OrleansHealth.Grains.Learning;
+using OrleansHealth.Grains.Persistence;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
 using OrleansHealth.Learning.Training;
@@ -38,7 +39,8 @@ internal static class ScalingBench
             var builder = new InProcessTestClusterBuilder(silos);
             builder.Options.ConfigureFileLogging = false;
             var featureRows = new InMemoryFeatureRowStore();
-            builder.ConfigureSilo((_, silo) => Configure(silo, featureRows));
+            var states = new InProcessStateMap();
+            builder.ConfigureSilo((_, silo) => Configure(silo, featureRows, states));
             var cluster = builder.Build();
             await cluster.DeployAsync();
             try
@@ -91,11 +93,12 @@ internal static class ScalingBench
     }
 
     /// <param name="featureRows">One store for all silos of the cluster, as one database would be.</param>
-    private static void Configure(ISiloBuilder silo, IFeatureRowStore featureRows)
+    /// <param name="states">The grain state of all silos, shared for the same reason.</param>
+    private static void Configure(ISiloBuilder silo, IFeatureRowStore featureRows, InProcessStateMap states)
     {
-        // As the embedded mode and the grain tests' ClusterFixture: memory storage, in-memory reminders,
+        // As the embedded mode and the grain tests' ClusterFixture: in-process storage, in-memory reminders,
         // Orleans' binary state serializer, the learning services, the business clock.
-        silo.AddMemoryGrainStorage(GrainStores.Main);
+        InProcessGrainStorage.Register(silo.Services, GrainStores.Main, states);
         silo.UseInMemoryReminderService();
         silo.Services.AddSingleton(featureRows);
         silo.Services.AddLearning();

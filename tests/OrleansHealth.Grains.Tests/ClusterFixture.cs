@@ -3,6 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansHealth.Grains;
+using OrleansHealth.Clinical.Model;
+using OrleansHealth.Grains.Identity;
 using OrleansHealth.Grains.Learning;
 using OrleansHealth.Grains.Persistence;
 
@@ -22,16 +24,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    /// <summary>The feature rows of all three silos: one store, as one database would be.</summary>
-    public InMemoryFeatureRowStore FeatureRows { get; } = new();
+    /// <summary>Grain state, feature rows and identity claims of all three silos: shared, as one database would be.</summary>
+    public SharedStores Stores { get; } = new();
 
-    /// <summary>The grain state of all three silos, shared for the same reason.</summary>
-    public InProcessStateMap States { get; } = new();
+    /// <summary>The enterprise patient the source's local id was resolved to, or null.</summary>
+    public async Task<string?> PatientOfAsync(string sourceId, string localId) =>
+        (await new GrainPatientResolver(Grains, Stores.IdentityClaims, Time).FindAsync(sourceId, [SubjectRef.Local(localId)]))[0];
 
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Time, FeatureRows, States));
+        builder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Time, Stores));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -39,28 +42,31 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
     /// <summary>The embedded mode's storage, serializer and services, for this fixture and for tests that build a cluster of their own.</summary>
-    /// <param name="featureRows">Shared by every silo of the cluster, so a partition reactivated elsewhere finds its rows.</param>
-    /// <param name="states">Grain state shared by every silo of the cluster.</param>
-    /// <param name="storage">Creates the grain storage; null uses the embedded mode's in-process storage over <paramref name="states"/>.</param>
-    public static void ConfigureSilo(
-        ISiloBuilder silo, TimeProvider time, IFeatureRowStore featureRows, InProcessStateMap states, Func<IServiceProvider, IGrainStorage>? storage = null)
+    /// <param name="stores">Shared by every silo of the cluster, so a grain reactivated elsewhere finds its state and rows.</param>
+    public static void ConfigureSilo(ISiloBuilder silo, TimeProvider time, SharedStores stores)
     {
-        if (storage is null)
-        {
-            InProcessGrainStorage.Register(silo.Services, GrainStores.Main, states);
-        }
-        else
-        {
-            silo.Services.AddKeyedSingleton(GrainStores.Main, (sp, _) => storage(sp));
-        }
-
+        InProcessGrainStorage.Register(silo.Services, GrainStores.Main, stores.States);
         silo.UseInMemoryReminderService();
-        silo.Services.AddSingleton(featureRows);
+        silo.Services.AddSingleton<IFeatureRowStore>(stores.FeatureRows);
+        silo.Services.AddSingleton<IIdentityClaimStore>(stores.IdentityClaims);
+        silo.Services.AddSingleton<IIdentityBlockStore>(stores.IdentityBlocks);
         silo.Services.AddLearning();
         // As the silo host does: grain state in Orleans' binary format.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddKeyedSingleton(HealthTime.Key, time);
     }
+}
+
+/// <summary>What the silos of one in-process cluster share, as silos share one database.</summary>
+public sealed class SharedStores
+{
+    public InProcessStateMap States { get; } = new();
+
+    public InMemoryFeatureRowStore FeatureRows { get; } = new();
+
+    public InMemoryIdentityClaimStore IdentityClaims { get; } = new();
+
+    public InMemoryIdentityBlockStore IdentityBlocks { get; } = new();
 }
 
 [CollectionDefinition(Name)]

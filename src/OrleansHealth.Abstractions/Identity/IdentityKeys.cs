@@ -4,8 +4,9 @@ using System.Text;
 namespace OrleansHealth.Identity;
 
 /// <summary>
-/// Keys of <see cref="IIdentityClaimGrain"/>. Local ids and identifier values are patient
-/// identifiers, so they are hashed: grain keys show up in logs, traces and the dashboard.
+/// Keys of the master patient index's claims: a source-local patient id, a person-level identifier.
+/// Local ids and identifier values identify patients, so they are hashed: keys are stored and may
+/// show up in logs and traces.
 /// </summary>
 public static class IdentityKeys
 {

@@ -147,37 +147,37 @@ public sealed class IngestPipeline(
     /// <summary>Patient records first, so that the chunk's other records can find the patients they are about.</summary>
     private async Task<List<ReviewItem>> ResolvePatientsAsync(IngestRun run, List<(FactRead Read, IClinicalFact Fact)> valid)
     {
-        var byLocalId = valid
+        var patients = valid
             .Where(v => v.Fact is PatientFact && v.Read.Subject.LocalId is not null)
-            .GroupBy(v => v.Read.Subject.LocalId!, StringComparer.Ordinal)
+            .Select(v => new PatientToResolve(v.Read.Subject.LocalId!, (PatientFact)v.Fact))
             .ToList();
         var reviews = new List<ReviewItem>();
-        await Parallel.ForEachAsync(byLocalId, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, async (group, _) =>
+        if (patients.Count == 0)
         {
-            // Records of one local id are resolved in order: the first creates the patient, the rest find it.
-            foreach (var (_, fact) in group)
+            return reviews;
+        }
+
+        var resolutions = await resolver.ResolveAsync(run.SourceId, patients);
+        for (var i = 0; i < patients.Count; i++)
+        {
+            run.PatientsByLocalId[patients[i].LocalId] = resolutions[i].PatientId;
+            if (resolutions[i].Review is { } review)
             {
-                var resolution = await resolver.ResolveAsync(run.SourceId, group.Key, (PatientFact)fact);
-                lock (run)
-                {
-                    run.PatientsByLocalId[group.Key] = resolution.PatientId;
-                    if (resolution.Review is { } review)
-                    {
-                        reviews.Add(review);
-                    }
-                }
+                reviews.Add(review);
             }
-        });
+        }
+
         return reviews;
     }
 
     private async Task<Dictionary<string, PatientBatchBuilder>> GroupByPatientAsync(
         IngestRun run, List<(FactRead Read, IClinicalFact Fact)> valid, List<QuarantineItem> quarantine, IngestTallyBuilder tally)
     {
+        var found = await FindSubjectsAsync(run, valid);
         var batches = new Dictionary<string, PatientBatchBuilder>(StringComparer.Ordinal);
         foreach (var (read, fact) in valid)
         {
-            var patientId = await FindPatientAsync(run, read.Subject);
+            var patientId = read.Subject.LocalId is { } localId ? run.PatientsByLocalId.GetValueOrDefault(localId) : found.GetValueOrDefault(read.Subject);
             if (patientId is null)
             {
                 tally.Unlinked();
@@ -199,6 +199,43 @@ public sealed class IngestPipeline(
         return batches;
     }
 
+    /// <summary>
+    /// Looks up, in one batch, the subjects of this chunk not resolved earlier in the request. Local
+    /// ids found are remembered for the rest of the request; subjects given by identifier are returned.
+    /// </summary>
+    private async Task<Dictionary<SubjectRef, string>> FindSubjectsAsync(IngestRun run, List<(FactRead Read, IClinicalFact Fact)> valid)
+    {
+        var unknown = valid.Select(v => v.Read.Subject)
+            .Where(s => s.LocalId is { } localId ? !run.PatientsByLocalId.ContainsKey(localId) : s.Identifier is not null)
+            .Distinct()
+            .ToList();
+        var found = new Dictionary<SubjectRef, string>();
+        if (unknown.Count == 0)
+        {
+            return found;
+        }
+
+        var patientIds = await resolver.FindAsync(run.SourceId, unknown);
+        for (var i = 0; i < unknown.Count; i++)
+        {
+            if (patientIds[i] is not { } patientId)
+            {
+                continue;
+            }
+
+            if (unknown[i].LocalId is { } localId)
+            {
+                run.PatientsByLocalId[localId] = patientId;
+            }
+            else
+            {
+                found[unknown[i]] = patientId;
+            }
+        }
+
+        return found;
+    }
+
     private async Task<ApplyOutcome> ApplyAsync(Dictionary<string, PatientBatchBuilder> batches)
     {
         var total = new ApplyOutcome();
@@ -212,27 +249,6 @@ public sealed class IngestPipeline(
             }
         });
         return total;
-    }
-
-    private async Task<string?> FindPatientAsync(IngestRun run, SubjectRef subject)
-    {
-        if (subject.LocalId is { } localId)
-        {
-            if (run.PatientsByLocalId.TryGetValue(localId, out var known))
-            {
-                return known;
-            }
-
-            var found = await resolver.FindAsync(run.SourceId, subject);
-            if (found is not null)
-            {
-                run.PatientsByLocalId[localId] = found;
-            }
-
-            return found;
-        }
-
-        return await resolver.FindAsync(run.SourceId, subject);
     }
 
     private void Quarantine(IngestRun run, List<QuarantineItem> quarantine, int line, string rule, string reason, string raw)

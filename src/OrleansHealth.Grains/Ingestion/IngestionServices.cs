@@ -17,6 +17,9 @@ public static class IngestionServices
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton(HealthTime.Key, TimeProvider.System);
+        // The PostgreSQL mode registers its own stores before this.
+        services.TryAddSingleton<IIdentityClaimStore, InMemoryIdentityClaimStore>();
+        services.TryAddSingleton<IIdentityBlockStore, InMemoryIdentityBlockStore>();
         services.AddSingleton<IPatientResolver, GrainPatientResolver>();
         services.AddSingleton<IngestPipeline>();
         return services;

@@ -1,4 +1,5 @@
-using OrleansHealth.Identity;
+using OrleansHealth.Clinical.Model;
+using OrleansHealth.Grains.Ingestion;
 using OrleansHealth.Patients;
 using OrleansHealth.Sources;
 
@@ -24,7 +25,7 @@ public static class PatientsApi
     }
 
     private static async Task<Results<Ok<PatientLinkView>, ProblemHttpResult, ValidationProblem>> ResolveAsync(
-        string? source, string? localId, IGrainFactory grains)
+        string? source, string? localId, IPatientResolver resolver)
     {
         var errors = new Dictionary<string, string[]>();
         if (!SourceIds.IsValid(source))
@@ -42,7 +43,7 @@ public static class PatientsApi
             return TypedResults.ValidationProblem(errors, title: "Both source and localId are needed.");
         }
 
-        var patientId = await grains.GetGrain<IIdentityClaimGrain>(IdentityKeys.Link(source!, localId!)).GetAsync();
+        var patientId = (await resolver.FindAsync(source!, [SubjectRef.Local(localId!)]))[0];
         return patientId is null
             ? Problems.NotFound($"Source '{source}' has sent no patient with that local id.")
             : TypedResults.Ok(new PatientLinkView(source!, localId!, patientId, $"/api/patients/{patientId}"));

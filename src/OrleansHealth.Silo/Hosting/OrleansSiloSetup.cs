@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansHealth.Grains;
+using OrleansHealth.Grains.Identity;
 using OrleansHealth.Grains.Learning;
 using OrleansHealth.Grains.Persistence;
 using OrleansHealth.Silo.Persistence;
@@ -66,8 +67,12 @@ public static class OrleansSiloSetup
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
-        // The feature partitions keep one row per patient in their own table (not one grain state each).
+        // Feature partitions, identity claims and identity blocks keep rows in tables of their own (not a grain state each).
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<IFeatureRowStore>(sp => new PostgresFeatureRowStore(
-            NpgsqlDataSource.Create(connectionString), sp.GetRequiredService<Serializer>(), cluster.ServiceId));
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Serializer>(), cluster.ServiceId));
+        silo.Services.AddSingleton<IIdentityClaimStore>(sp => new PostgresIdentityClaimStore(sp.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
+        silo.Services.AddSingleton<IIdentityBlockStore>(sp => new PostgresIdentityBlockStore(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Serializer>(), cluster.ServiceId));
     }
 }

@@ -37,16 +37,19 @@ public static class DatabaseCheck
                 $"first {missing[0]}); run `migrate` first (dotnet run --project src/OrleansHealth.Silo -- migrate).");
         }
 
-        if (!await TableExistsAsync(connection, FeatureRowsTable, cancellationToken))
+        foreach (var table in OwnTables)
         {
-            throw new StartupConfigurationException(HostSettings.ConnectionStringKey,
-                $"the database {Describe(builder)} lacks the table {FeatureRowsTable} (added by a later schema script); " +
-                "run `migrate` first (dotnet run --project src/OrleansHealth.Silo -- migrate).");
+            if (!await TableExistsAsync(connection, table, cancellationToken))
+            {
+                throw new StartupConfigurationException(HostSettings.ConnectionStringKey,
+                    $"the database {Describe(builder)} lacks the table {table} (added by a later schema script); " +
+                    "run `migrate` first (dotnet run --project src/OrleansHealth.Silo -- migrate).");
+            }
         }
     }
 
-    /// <summary>The feature partitions' table (deploy/sql/040-feature-rows.sql), which is not an Orleans query.</summary>
-    private const string FeatureRowsTable = "oh_feature_rows";
+    /// <summary>Tables of OrleansHealth's own stores (deploy/sql/040 to 060), which are not Orleans queries.</summary>
+    public static IReadOnlyList<string> OwnTables { get; } = ["oh_feature_rows", "oh_identity_claims", "oh_identity_blocks"];
 
     private static async Task<bool> TableExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {

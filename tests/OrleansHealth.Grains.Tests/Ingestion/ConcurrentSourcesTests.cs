@@ -41,7 +41,7 @@ public sealed class ConcurrentSourcesTests(ClusterFixture fixture)
         Assert.Equal([0, 0, 0], reports);
         var truth = simulator.SimulateDemographics().Where(r => !r.IsResend).ToList();
         var assigned = await Task.WhenAll(truth.Select(r =>
-            fixture.Grains.GetGrain<IIdentityClaimGrain>(IdentityKeys.Link($"gen-{r.SourceId}", r.LocalId)).GetAsync()));
+            fixture.PatientOfAsync($"gen-{r.SourceId}", r.LocalId)));
         Assert.All(assigned, Assert.NotNull);
 
         var (precision, recall) = PairwiseQuality(truth.Select(r => r.PersonId).ToList(), assigned!);

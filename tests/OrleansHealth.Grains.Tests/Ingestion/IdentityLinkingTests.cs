@@ -19,8 +19,7 @@ public sealed class IdentityLinkingTests(ClusterFixture fixture)
          {{(zip is null ? "" : $$""","address":[{"line":["1 Main St"],"city":"Springfield","postalCode":"{{zip}}"}]""")}}}
         """.ReplaceLineEndings(" ");
 
-    private async Task<string?> PatientOfAsync(string sourceId, string localId) =>
-        await fixture.Grains.GetGrain<IIdentityClaimGrain>(IdentityKeys.Link(sourceId, localId)).GetAsync();
+    private Task<string?> PatientOfAsync(string sourceId, string localId) => fixture.PatientOfAsync(sourceId, localId);
 
     private async Task IngestAsync(string sourceId, int trust, params string[] patients)
     {
@@ -88,5 +87,21 @@ public sealed class IdentityLinkingTests(ClusterFixture fixture)
         var ids = await Task.WhenAll(sources.Select((s, i) => PatientOfAsync(s, $"local-{i}")));
 
         Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
+    public async Task SamePersonTwiceInOneChunk_UnderTwoLocalIdsWithoutIdentifiers_EndsAsOnePatient()
+    {
+        // Both records are resolved in the same batch: neither is in the block when candidates are
+        // read, so the block's admission of the first must catch the second.
+        await IngestAsync("one-chunk", 60,
+            Patient("m1", "Lindqvist", "Astrid", "1958-03-27", phone: "612-555-0177", zip: "55401", gender: "female"),
+            Patient("m2", "Lindqvist", "Astrid", "1958-03-27", phone: "612-555-0177", zip: "55401", gender: "female"),
+            Patient("m3", "Lindqvist", "Astrid", "1993-11-02", phone: "651-555-0123", zip: "55101", gender: "female"));
+
+        var first = await PatientOfAsync("one-chunk", "m1");
+        Assert.NotNull(first);
+        Assert.Equal(first, await PatientOfAsync("one-chunk", "m2"));
+        Assert.NotEqual(first, await PatientOfAsync("one-chunk", "m3"));
     }
 }

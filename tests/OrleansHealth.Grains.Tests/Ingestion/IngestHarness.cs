@@ -15,7 +15,7 @@ internal sealed class IngestHarness(ClusterFixture fixture, int chunkSize = 50)
 {
     public IngestPipeline Pipeline { get; } = new(
         fixture.Grains,
-        new GrainPatientResolver(fixture.Grains, fixture.Time),
+        new GrainPatientResolver(fixture.Grains, fixture.Stores.IdentityClaims, fixture.Time),
         fixture.Time,
         Options.Create(new IngestOptions { ChunkSize = chunkSize }));
 

@@ -15,7 +15,7 @@ public sealed class RealFileIngestTests(ClusterFixture fixture)
 
     private async Task<OrleansHealth.Clinical.Profiles.PatientProfile> ProfileOfAsync(string sourceId, string localId)
     {
-        var patientId = await fixture.Grains.GetGrain<IIdentityClaimGrain>(IdentityKeys.Link(sourceId, localId)).GetAsync();
+        var patientId = await fixture.PatientOfAsync(sourceId, localId);
         return (await fixture.Grains.GetGrain<IPatientGrain>(patientId!).GetProfileAsync())!;
     }
 

@@ -20,7 +20,7 @@ public sealed class FeaturePartitionTests(ClusterFixture fixture)
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => grain.UpsertAsync(Timeline($"ps-a-{i:D3}", weight: i))));
         await grain.UpsertAsync(Timeline("ps-a-007", weight: 700));
 
-        var stored = await fixture.FeatureRows.LoadAsync(partition);
+        var stored = await fixture.Stores.FeatureRows.LoadAsync(partition);
         Assert.Equal(50, stored.Count);
         Assert.Equal(700, stored.Single(t => t.PseudonymousId == "ps-a-007").Observations[0].Value);
         Assert.Equal(50, await grain.CountAsync());
@@ -30,7 +30,7 @@ public sealed class FeaturePartitionTests(ClusterFixture fixture)
     public async Task Activation_LoadsTheRowsAlreadyStored()
     {
         const int partition = (int)FirstPartition + 1;
-        await fixture.FeatureRows.UpsertAsync(partition, [Timeline("ps-b-1", weight: 71), Timeline("ps-b-2", weight: 82)]);
+        await fixture.Stores.FeatureRows.UpsertAsync(partition, [Timeline("ps-b-1", weight: 71), Timeline("ps-b-2", weight: 82)]);
 
         var grain = fixture.Grains.GetGrain<IFeaturePartitionGrain>(partition);
         var definition = new ModelDefinition(

@@ -31,7 +31,7 @@ public sealed class PredictionTests(ClusterFixture fixture)
 
     private async Task<IPatientGrain> PatientAsync(string localId)
     {
-        var id = await fixture.Grains.GetGrain<IIdentityClaimGrain>(IdentityKeys.Link(Source, localId)).GetAsync();
+        var id = await fixture.PatientOfAsync(Source, localId);
         return fixture.Grains.GetGrain<IPatientGrain>(id!);
     }
 

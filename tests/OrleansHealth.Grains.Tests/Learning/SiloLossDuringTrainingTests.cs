@@ -29,11 +29,10 @@ public sealed class SiloLossDuringTrainingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(3);
-        var states = new InProcessStateMap();
-        var featureRows = new InMemoryFeatureRowStore();
+        var stores = new SharedStores();
         builder.ConfigureSilo((_, silo) =>
         {
-            ClusterFixture.ConfigureSilo(silo, new FakeTimeProvider(), featureRows, states);
+            ClusterFixture.ConfigureSilo(silo, new FakeTimeProvider(), stores);
             silo.Services.AddSingleton<IShardTrainer>(new GatedShardTrainer(_gate.Task));
             // Declare a killed silo dead within seconds rather than the production default of about a minute.
             silo.Configure<ClusterMembershipOptions>(o =>

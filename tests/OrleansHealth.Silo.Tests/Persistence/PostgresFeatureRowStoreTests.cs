@@ -38,20 +38,23 @@ public sealed class PostgresFeatureRowStoreTests(PostgresFixture postgres)
         Assert.Equal(10.0, (await other.LoadAsync(3)).Single().Observations[0].Value);
     }
 
-    [Fact]
-    public async Task DatabaseCheck_FeatureRowTableMissing_SaysToRunMigrate()
+    [Theory]
+    [InlineData("oh_feature_rows")]
+    [InlineData("oh_identity_claims")]
+    [InlineData("oh_identity_blocks")]
+    public async Task DatabaseCheck_OwnTableMissing_SaysToRunMigrate(string table)
     {
         var database = await postgres.Server.CreateDatabaseAsync();
         await using (var connection = new NpgsqlConnection(database))
         {
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand("DROP TABLE oh_feature_rows", connection);
+            await using var drop = new NpgsqlCommand($"DROP TABLE {table}", connection);
             await drop.ExecuteNonQueryAsync();
         }
 
         var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => DatabaseCheck.EnsureReadyAsync(database));
 
-        Assert.Contains("oh_feature_rows", error.Message);
+        Assert.Contains(table, error.Message);
         Assert.Contains("run `migrate`", error.Message);
     }
 
