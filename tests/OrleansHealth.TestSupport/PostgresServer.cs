@@ -49,9 +49,7 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             await server.RunAsync("initdb", "-D", server.DataDirectory, "-U", ServiceUser, "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions");
-            await server.RunAsync("pg_ctl", "-D", server.DataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60",
-                "-o", $"-p {server.Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                "start");
+            await server.StartServerAsync();
             return server;
         }
         catch
@@ -60,6 +58,17 @@ public sealed class PostgresServer : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Stops the server (fast shutdown: open connections are dropped), as an outage would.</summary>
+    public async Task StopAsync() => await RunAsync("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts the stopped server again on the same port and data.</summary>
+    public Task RestartAsync() => StartServerAsync();
+
+    private async Task StartServerAsync() =>
+        await RunAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "start");
 
     /// <summary>Creates a fresh database on this server; with <paramref name="migrate"/> the project's schema is applied.</summary>
     public async Task<string> CreateDatabaseAsync(bool migrate = true)

@@ -33,6 +33,7 @@ public static class SiloApplication
         builder.UseOrleans(silo => OrleansSiloSetup.Configure(silo, settings, builder.Configuration));
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnavailableDependencyHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddIngestion(builder.Configuration);

@@ -1,0 +1,90 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using Orleans.Runtime;
+using Orleans.Serialization;
+
+namespace OrleansHealth.Silo.Api;
+
+/// <summary>
+/// Turns "a dependency is down for now" into 503 with a Retry-After instead of a 500: the database
+/// unreachable or restarting, or a silo leaving in the middle of a call. Such a request changed
+/// nothing it acknowledged (acknowledgements come only after everything is written), so the client
+/// may simply send it again; the silo itself recovers when the dependency is back.
+/// </summary>
+public sealed class UnavailableDependencyHandler(IProblemDetailsService problems, ILogger<UnavailableDependencyHandler> logger) : IExceptionHandler
+{
+    /// <summary>Seconds a client should wait before sending the request again.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (Describe(exception) is not { } what || context.Response.HasStarted)
+        {
+            return false;
+        }
+
+        logger.LogWarning("Answered 503 to {Method} {Path}: {Dependency} unavailable ({Error})",
+            context.Request.Method, context.Request.Path, what, exception.GetType().Name);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Temporarily unavailable",
+                Detail = $"The {what} is not reachable at the moment. Nothing from this request was acknowledged; " +
+                         $"send it again after {RetryAfterSeconds} seconds.",
+            },
+        });
+    }
+
+    /// <summary>What is unavailable, or null when the exception is not about an unavailable dependency.</summary>
+    public static string? Describe(Exception exception)
+    {
+        foreach (var e in Chain(exception))
+        {
+            switch (e)
+            {
+                case PostgresException postgres when IsOutage(postgres.SqlState):
+                case NpgsqlException { InnerException: SocketException or TimeoutException or IOException }:
+                case NpgsqlException { IsTransient: true }:
+                    return "database";
+                // An exception from another silo whose type was not deserialized keeps its type's name.
+                case UnavailableExceptionFallbackException fallback when fallback.ExceptionType?.StartsWith("Npgsql.", StringComparison.Ordinal) == true:
+                    return "database";
+                case SiloUnavailableException:
+                    return "silo serving part of this request";
+            }
+        }
+
+        return null;
+    }
+
+    // Class 08: connection exception; 53: insufficient resources; 57: operator intervention (shutdown, restart).
+    private static bool IsOutage(string sqlState) => sqlState.StartsWith("08", StringComparison.Ordinal)
+        || sqlState.StartsWith("53", StringComparison.Ordinal) || sqlState.StartsWith("57", StringComparison.Ordinal);
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        var pending = new Stack<Exception>([exception]);
+        while (pending.TryPop(out var current))
+        {
+            yield return current;
+            if (current is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    pending.Push(inner);
+                }
+            }
+            else if (current.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+    }
+}
