@@ -13,7 +13,13 @@ internal static class StreamingMemory
 {
     public static async Task<(long PeakRssBytes, long BaselineRssBytes, TimeSpan Elapsed)> MeasureAsync(NdjsonCorpus corpus, long bodyBytes)
     {
-        await using var silo = SiloProcess.Start(new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" });
+        // The production collector (server GC, as the silo's runtimeconfig says), not the tests' workstation one.
+        await using var silo = SiloProcess.Start(new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["DOTNET_gcServer"] = "1",
+            ["DOTNET_GCgen0size"] = "0x4000000",
+        });
         await silo.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
         (await silo.Http.PutAsJsonAsync("/api/sources/stream", new { name = "Stream", format = "fhir-ndjson" })).EnsureSuccessStatusCode();
         var baseline = Rss(silo.ProcessId);

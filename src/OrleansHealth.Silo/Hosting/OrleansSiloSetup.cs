@@ -68,11 +68,26 @@ public static class OrleansSiloSetup
             o.ConnectionString = connectionString;
         });
         // Feature partitions, identity claims and identity blocks keep rows in tables of their own (not a grain state each).
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(_ => RowStoreDataSource(connectionString));
         silo.Services.AddSingleton<IFeatureRowStore>(sp => new PostgresFeatureRowStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Serializer>(), cluster.ServiceId));
         silo.Services.AddSingleton<IIdentityClaimStore>(sp => new PostgresIdentityClaimStore(sp.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
         silo.Services.AddSingleton<IIdentityBlockStore>(sp => new PostgresIdentityBlockStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Serializer>(), cluster.ServiceId));
+    }
+
+    /// <summary>Connections of the row stores beside Orleans' own pool; their statements are few and batched.</summary>
+    public const int RowStoreConnections = 16;
+
+    /// <summary>
+    /// The row stores' pool, separate from the one Orleans' ADO.NET providers keep per connection
+    /// string: a silo opens at most the connection string's Maximum Pool Size (default 100) plus
+    /// <see cref="RowStoreConnections"/> connections, which docs/operations.md budgets against max_connections.
+    /// </summary>
+    private static NpgsqlDataSource RowStoreDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.MaxPoolSize = Math.Min(builder.ConnectionStringBuilder.MaxPoolSize, RowStoreConnections);
+        return builder.Build();
     }
 }

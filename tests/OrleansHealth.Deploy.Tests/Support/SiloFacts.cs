@@ -58,6 +58,8 @@ public sealed class SiloFacts : IAsyncLifetime
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Traces are recorded only with an exporter; nothing is sent, the host is never started.
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317",
         };
         foreach (var (key, value) in Markers)
         {
