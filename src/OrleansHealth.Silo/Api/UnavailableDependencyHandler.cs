@@ -8,7 +8,7 @@ namespace OrleansHealth.Silo.Api;
 
 /// <summary>
 /// Turns "a dependency is down for now" into 503 with a Retry-After instead of a 500: the database
-/// unreachable or restarting, or a silo leaving in the middle of a call. Such a request changed
+/// unreachable or restarting, a silo leaving in the middle of a call, or a call timing out. Such a request changed
 /// nothing it acknowledged (acknowledgements come only after everything is written), so the client
 /// may simply send it again; the silo itself recovers when the dependency is back.
 /// </summary>
@@ -58,6 +58,10 @@ public sealed class UnavailableDependencyHandler(IProblemDetailsService problems
                     return "database";
                 case SiloUnavailableException:
                     return "silo serving part of this request";
+                // A grain call that outlived its response timeout: the cluster is overloaded or a
+                // silo is failing. Every step of a request is idempotent, so a retry is safe.
+                case TimeoutException:
+                    return "cluster (a call timed out)";
             }
         }
 

@@ -13,6 +13,7 @@ public sealed class UnavailableDependencyHandlerTests
         { new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)), "database" },
         { new OrleansException("Error from storage provider during WriteState", new NpgsqlException("Exception while reading from stream", new IOException("broken pipe"))), "database" },
         { new AggregateException(new InvalidOperationException("other"), new SiloUnavailableException("silo left")), "silo serving part of this request" },
+        { new TimeoutException("Response did not arrive on time in 00:00:30"), "cluster (a call timed out)" },
         // A constraint violation is a bug or bad data, not an outage: it stays a 500.
         { new PostgresException("duplicate key value", "ERROR", "ERROR", "23505"), null },
         { new InvalidOperationException("a bug"), null },

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace OrleansHealth.TestSupport.Load;
+
+/// <summary>
+/// A multi-process cluster started with deploy/local/cluster.sh (PostgreSQL and N silo processes),
+/// in a state folder of its own. Failure detection is tightened so a killed silo is declared dead in
+/// seconds, as a test needs; everything else is as the script starts it for operators.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _state = Path.Combine(Path.GetTempPath(), $"ohealth-cluster-{Guid.NewGuid():N}");
+    private readonly Dictionary<string, string> _environment;
+
+    private LocalCluster()
+    {
+        _environment = new Dictionary<string, string>
+        {
+            ["OHEALTH_CLUSTER_DIR"] = _state,
+            ["OHEALTH_SILO_DLL"] = RepositoryPaths.SiloAssembly,
+            ["OHEALTH_HTTP_BASE"] = FreePort.Next().ToString(),
+            ["Cluster__Membership__ProbeTimeout"] = "00:00:01",
+            ["Cluster__Membership__NumMissedProbesLimit"] = "2",
+            ["Cluster__Membership__NumVotesForDeathDeclaration"] = "1",
+            ["Cluster__Membership__TableRefreshTimeout"] = "00:00:02",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Demo__Enabled"] = "false",
+        };
+    }
+
+    public IReadOnlyList<Uri> Silos { get; private set; } = [];
+
+    public static async Task<LocalCluster> UpAsync(int silos)
+    {
+        var cluster = new LocalCluster();
+        try
+        {
+            await cluster.RunAsync("up", silos.ToString());
+            cluster.Silos = [.. Enumerable.Range(1, silos).Select(i => new Uri($"http://127.0.0.1:{File.ReadAllText(cluster.StateFile(i, "http")).Trim()}"))];
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>SIGKILL to silo <paramref name="index"/> (1-based): no chance to leave the cluster.</summary>
+    public void Kill(int index) => Process.GetProcessById(int.Parse(File.ReadAllText(StateFile(index, "pid")).Trim())).Kill();
+
+    /// <summary>The warnings and errors the silos logged, for a failing test's message.</summary>
+    public string Logs() => string.Join('\n', Enumerable.Range(1, Silos.Count)
+        .Select(i => Path.Combine(_state, $"silo-{i}.log"))
+        .Where(File.Exists)
+        .Select(f => $"--- {Path.GetFileName(f)}\n{string.Join('\n', File.ReadLines(f).Where(l => l.StartsWith("fail", StringComparison.Ordinal) || l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("      ", StringComparison.Ordinal)).Take(60))}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await RunAsync("down");
+        }
+        catch (Exception)
+        {
+            // The state folder is temporary; a failing `down` must not hide the test's own result.
+        }
+    }
+
+    private string StateFile(int silo, string kind) => Path.Combine(_state, $"silo-{silo}.{kind}");
+
+    private Task<string> RunAsync(params string[] arguments) =>
+        ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "deploy", "local", "cluster.sh"), .. arguments], ScriptTimeout, _environment);
+}
