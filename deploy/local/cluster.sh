@@ -6,12 +6,18 @@
 #
 #   deploy/local/cluster.sh up [N]     start PostgreSQL and N silos (default 3); waits until all are Active
 #   deploy/local/cluster.sh status     every silo's view of the cluster (exit 1 unless all agree all are Active)
-#   deploy/local/cluster.sh down       stop the silos (SIGTERM, then SIGKILL after 30 s) and PostgreSQL
+#   deploy/local/cluster.sh restart    rolling restart, one silo at a time: SIGTERM, wait for it to exit, start
+#                                      it again on the same ports, wait until every silo sees all N Active
+#   deploy/local/cluster.sh down       stop the silos (SIGTERM, then SIGKILL after 60 s) and PostgreSQL
 #
 # Environment:
 #   OHEALTH_CLUSTER_DIR   state folder (default: <repo>/.local-cluster)
-#   OHEALTH_SILO_DLL      a built OrleansHealth.Silo.dll to run instead of publishing one
+#   OHEALTH_SILO_DLL      a built OrleansHealth.Silo.dll to run instead of publishing one (restart uses the
+#                         one `up` used unless this is set)
 #   OHEALTH_HTTP_BASE     first HTTP port to try (default 8081; the next free port is used when taken)
+#   OHEALTH_STOP_WAIT     seconds restart waits for a silo to exit after SIGTERM (default 60: the silo's
+#                         drain delay plus its shutdown timeout, 5 + 30 s by default, with room to spare)
+# Silo settings (Shutdown__DrainDelaySeconds, shutdownTimeoutSeconds, Logging__…) pass through from the environment.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -58,16 +64,22 @@ silo_dll() {
   echo "$state/silo/OrleansHealth.Silo.dll"
 }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process that has exited but not been reaped yet (a zombie) counts as gone.
+alive() {
+  [ -f "$1" ] || return 1
+  local stat; stat=$(ps -o stat= -p "$(cat "$1")" 2>/dev/null) || return 1
+  [[ "$stat" != Z* ]]
+}
 
 cluster_json() { curl -fsS --max-time 5 "http://127.0.0.1:$1/api/cluster" 2>/dev/null; }
 
-# Prints "active total" as seen by the silo on HTTP port $1.
+# Prints "active members" as seen by the silo on HTTP port $1. Members are the silos not Dead: a
+# restarted silo's previous incarnation stays listed as Dead until the table's cleanup removes it.
 active_count() {
   cluster_json "$1" | python3 -c '
 import json, sys
 silos = json.load(sys.stdin)["silos"]
-print(sum(s["status"] == "Active" for s in silos), len(silos))' 2>/dev/null || echo "0 0"
+print(sum(s["status"] == "Active" for s in silos), sum(s["status"] != "Dead" for s in silos))' 2>/dev/null || echo "0 0"
 }
 
 up() {
@@ -92,27 +104,70 @@ up() {
 
   ConnectionStrings__Postgres="$cs" dotnet "$dll" migrate >&2 || die "migrate failed"
 
+  echo "$dll" >"$state/silo.dll"
   local i http=$http_base
   for ((i = 1; i <= n; i++)); do
     while ! port_is_free "$http"; do http=$((http + 1)); done
-    local silo_port gateway_port; silo_port=$(free_port); gateway_port=$(free_port)
+    # The ports are kept so that restart brings each silo back where its peers and clients expect it.
     echo "$http" >"$state/silo-$i.http"
-    Storage=Postgres ConnectionStrings__Postgres="$cs" Http__Port=$http \
-      Cluster__SiloPort=$silo_port Cluster__GatewayPort=$gateway_port \
-      Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloName="silo-$i" \
-      DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000} nohup dotnet "$dll" >"$state/silo-$i.log" 2>&1 &
-    echo $! >"$state/silo-$i.pid"
-    say "silo-$i: http://127.0.0.1:$http (silo port $silo_port, gateway $gateway_port), log $state/silo-$i.log"
+    free_port >"$state/silo-$i.silo-port"
+    free_port >"$state/silo-$i.gateway-port"
+    start_silo "$i" "$dll"
     http=$((http + 1))
   done
 
-  local deadline=$((SECONDS + 180))
+  wait_all_active "$n" 180
+  status
+}
+
+# Starts silo $1 from dll $2 on the ports stored for it; its log is appended to, so a restart keeps the history.
+start_silo() {
+  local i=$1 dll=$2
+  local http silo_port gateway_port
+  http=$(cat "$state/silo-$i.http"); silo_port=$(cat "$state/silo-$i.silo-port"); gateway_port=$(cat "$state/silo-$i.gateway-port")
+  Storage=Postgres ConnectionStrings__Postgres="$(cat "$state/connection-string")" Http__Port=$http \
+    Cluster__SiloPort=$silo_port Cluster__GatewayPort=$gateway_port \
+    Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloName="silo-$i" \
+    DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000} nohup dotnet "$dll" >>"$state/silo-$i.log" 2>&1 &
+  echo $! >"$state/silo-$i.pid"
+  say "silo-$i: http://127.0.0.1:$http (silo port $silo_port, gateway $gateway_port), log $state/silo-$i.log"
+}
+
+# Waits up to $2 seconds until each of the $1 silos sees all of them Active; fails early when one exits.
+wait_all_active() {
+  local n=$1 limit=$2 i
+  local deadline=$((SECONDS + limit))
   until all_agree "$n"; do
     for ((i = 1; i <= n; i++)); do
       alive "$state/silo-$i.pid" || { tail -n 20 "$state/silo-$i.log" >&2; die "silo-$i exited"; }
     done
-    [ $SECONDS -lt $deadline ] || { status || true; die "the silos did not all become Active within 180 s"; }
+    [ $SECONDS -lt $deadline ] || { status || true; die "the silos did not all become Active within $limit s"; }
     sleep 1
+  done
+}
+
+restart() {
+  [ -d "$state" ] || die "no cluster in $state"
+  local n i; n=$(silo_count)
+  [ "$n" -gt 0 ] || die "no silos in $state"
+  [ -f "$state/silo-1.silo-port" ] || die "this cluster was started by an older cluster.sh that kept no ports; run down, then up"
+  local dll=${OHEALTH_SILO_DLL:-$(cat "$state/silo.dll")}
+  local stop_wait=${OHEALTH_STOP_WAIT:-60}
+  [[ "$stop_wait" =~ ^[1-9][0-9]*$ ]] || die "OHEALTH_STOP_WAIT must be a positive number of seconds, not '$stop_wait'"
+  all_agree "$n" || { status || true; die "not every silo sees all $n Active; fix that before a rolling restart"; }
+  for ((i = 1; i <= n; i++)); do
+    local pidfile="$state/silo-$i.pid" started=$SECONDS
+    say "silo-$i: stopping (SIGTERM)…"
+    kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+    local deadline=$((SECONDS + stop_wait))
+    while alive "$pidfile"; do
+      [ $SECONDS -lt $deadline ] || die "silo-$i did not exit within $stop_wait s of SIGTERM; see $state/silo-$i.log"
+      sleep 0.2
+    done
+    say "silo-$i: exited after $((SECONDS - started)) s"
+    start_silo "$i" "$dll"
+    wait_all_active "$n" 180
+    say "silo-$i: back; all $n silos Active again after $((SECONDS - started)) s"
   done
   status
 }
@@ -147,7 +202,7 @@ down() {
   for pidfile in "$state"/silo-*.pid; do
     [ -f "$pidfile" ] && alive "$pidfile" && kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
   done
-  local deadline=$((SECONDS + 30))
+  local deadline=$((SECONDS + 60))
   for pidfile in "$state"/silo-*.pid; do
     [ -f "$pidfile" ] || continue
     while alive "$pidfile" && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
@@ -163,6 +218,7 @@ down() {
 case "${1:-}" in
   up) shift; up "$@" ;;
   status) status ;;
+  restart) restart ;;
   down) down ;;
-  *) say "usage: $0 up [N] | status | down"; exit 2 ;;
+  *) say "usage: $0 up [N] | status | restart | down"; exit 2 ;;
 esac

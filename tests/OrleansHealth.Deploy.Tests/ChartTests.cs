@@ -157,15 +157,17 @@ public sealed class ChartTests(SiloFacts silo)
     }
 
     [Fact]
-    public void TerminationGracePeriod_ExceedsPreStopPlusTheSilosShutdownTimeout()
+    public void TerminationGracePeriod_ExceedsPreStopPlusDrainPlusTheSilosShutdownTimeout()
     {
         var pod = Plain.Map(Chart.Document("deployment.yaml"), "spec", "template", "spec");
         var container = Chart.SiloContainer();
         var timeout = int.Parse(EnvValues(container)[SiloSettings.ShutdownTimeoutKey], CultureInfo.InvariantCulture);
+        var drain = int.Parse(EnvValues(container)[SiloSettings.DrainDelayVariable], CultureInfo.InvariantCulture);
         var preStop = Plain.List(container, "lifecycle", "preStop", "exec", "command").Cast<string>().ToList();
 
         Assert.Equal("sleep", preStop[0]);
-        Assert.True(Plain.Int(pod, "terminationGracePeriodSeconds") > timeout + int.Parse(preStop[1], CultureInfo.InvariantCulture));
+        Assert.True(Plain.Int(pod, "terminationGracePeriodSeconds") > timeout + drain + int.Parse(preStop[1], CultureInfo.InvariantCulture));
+        Assert.Contains("drainDelaySeconds", Chart.Defines["orleans-health.validate"], StringComparison.Ordinal);
         // And the chart refuses values that break this rule.
         Assert.Contains("terminationGracePeriodSeconds", Chart.Defines["orleans-health.validate"], StringComparison.Ordinal);
         Assert.Equal("include \"orleans-health.validate\" .", FirstAction(Chart.Raw("deployment.yaml")));

@@ -109,15 +109,17 @@ public sealed class ComposeTests(SiloFacts silo)
     }
 
     [Fact]
-    public void StopGracePeriod_ExceedsTheSilosShutdownTimeout()
+    public void StopGracePeriod_ExceedsTheSilosDrainDelayPlusShutdownTimeout()
     {
         Assert.All(Compose.Silos, s =>
         {
             var grace = Plain.Text(Compose.Service(s), "stop_grace_period");
-            var timeout = int.Parse(Compose.Environment(s)[SiloSettings.ShutdownTimeoutKey], CultureInfo.InvariantCulture);
+            var environment = Compose.Environment(s);
+            var needed = int.Parse(environment[SiloSettings.ShutdownTimeoutKey], CultureInfo.InvariantCulture)
+                + int.Parse(environment[SiloSettings.DrainDelayVariable], CultureInfo.InvariantCulture);
 
             Assert.Matches(@"^\d+s$", grace);
-            Assert.True(int.Parse(grace[..^1], CultureInfo.InvariantCulture) > timeout, $"{s}: stop_grace_period {grace} <= {timeout}s");
+            Assert.True(int.Parse(grace[..^1], CultureInfo.InvariantCulture) > needed, $"{s}: stop_grace_period {grace} <= {needed}s");
         });
     }
 

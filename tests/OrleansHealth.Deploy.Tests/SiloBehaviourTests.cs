@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OrleansHealth.Silo.Hosting;
+using OrleansHealth.Silo.Shutdown;
 
 namespace OrleansHealth.Deploy.Tests;
 
@@ -35,7 +38,12 @@ public sealed class SiloBehaviourTests(SiloFacts silo)
     {
         Assert.Equal(17, silo.Demo.Patients);
         Assert.Equal(123, silo.Ingest.ChunkSize);
+        Assert.Equal(9, silo.Shutdown.DrainDelaySeconds);
     }
+
+    [Fact]
+    public void TheDrainingLifetime_ReplacesTheConsoleLifetime() =>
+        Assert.IsType<DrainingHostLifetime>(silo.App.Services.GetRequiredService<IHostLifetime>());
 
     [Fact]
     public void OtlpEndpoint_IsReadByTheSilosTelemetrySetup()
@@ -75,7 +83,7 @@ public sealed class SiloBehaviourTests(SiloFacts silo)
     [Fact]
     public void OptionSections_AreFoundByReflection()
     {
-        foreach (var section in new[] { "Http", "Cluster", "Demo", "Ingest" })
+        foreach (var section in new[] { "Http", "Cluster", "Demo", "Ingest", "Shutdown" })
         {
             Assert.Contains(section, SiloSettings.OptionSections.Keys);
         }
@@ -92,6 +100,7 @@ public sealed class SiloBehaviourTests(SiloFacts silo)
     [InlineData("Demo__Enabled")]
     [InlineData("Ingest__Limits__MaxLineLength")]
     [InlineData("shutdownTimeoutSeconds")]
+    [InlineData("Shutdown__DrainDelaySeconds")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")]
     [InlineData("POD_IP")]
     public void Binds_KnownSettings(string name) => Assert.True(SiloSettings.Binds(name), name);

@@ -83,9 +83,9 @@ app.kubernetes.io/component: silo
 {{- if and (not .Values.database.existingSecret) (not .Values.database.connectionString) }}
 {{- fail "set database.existingSecret (a Secret with the Npgsql connection string) or database.connectionString" }}
 {{- end }}
-{{- $needed := add .Values.shutdown.timeoutSeconds .Values.shutdown.preStopSleepSeconds }}
+{{- $needed := add .Values.shutdown.timeoutSeconds .Values.shutdown.preStopSleepSeconds .Values.shutdown.drainDelaySeconds }}
 {{- if le (int .Values.shutdown.terminationGracePeriodSeconds) (int $needed) }}
-{{- fail (printf "shutdown.terminationGracePeriodSeconds (%v) must exceed shutdown.preStopSleepSeconds + shutdown.timeoutSeconds (%v)" .Values.shutdown.terminationGracePeriodSeconds $needed) }}
+{{- fail (printf "shutdown.terminationGracePeriodSeconds (%v) must exceed shutdown.preStopSleepSeconds + shutdown.drainDelaySeconds + shutdown.timeoutSeconds (%v)" .Values.shutdown.terminationGracePeriodSeconds $needed) }}
 {{- end }}
 {{- if and .Values.kubernetesHosting.enabled (not .Values.serviceAccount.create) (not .Values.serviceAccount.name) }}
 {{- fail "kubernetesHosting.enabled needs serviceAccount.create or a serviceAccount.name the Role can be bound to" }}

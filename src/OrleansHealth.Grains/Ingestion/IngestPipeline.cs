@@ -47,6 +47,8 @@ public sealed class IngestPipeline(
         {
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
+                // Chunks already read ahead are not applied once the request is aborted (a shutdown's bound).
+                cancellationToken.ThrowIfCancellationRequested();
                 await ProcessChunkAsync(run, chunk);
             }
         }

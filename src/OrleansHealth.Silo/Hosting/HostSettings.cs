@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using OrleansHealth.Silo.Shutdown;
 
 namespace OrleansHealth.Silo.Hosting;
 
@@ -14,7 +15,8 @@ public sealed record HostSettings(
     int HttpPort,
     ClusterHostingOptions Cluster,
     IPAddress AdvertisedAddress,
-    string SiloName)
+    string SiloName,
+    ShutdownOptions Shutdown)
 {
     public const string StorageKey = "Storage";
     public const string ConnectionStringKey = "ConnectionStrings:Postgres";
@@ -31,6 +33,8 @@ public sealed record HostSettings(
         RequirePort($"{ClusterHostingOptions.Section}:GatewayPort", cluster.GatewayPort, allowZero: false);
         RequireText($"{ClusterHostingOptions.Section}:ClusterId", cluster.ClusterId);
         RequireText($"{ClusterHostingOptions.Section}:ServiceId", cluster.ServiceId);
+        var shutdown = configuration.GetSection(ShutdownOptions.Section).Get<ShutdownOptions>() ?? new ShutdownOptions();
+        RequireRange($"{ShutdownOptions.Section}:DrainDelaySeconds", shutdown.DrainDelaySeconds, 0, ShutdownOptions.MaxDrainDelaySeconds);
 
         string? connectionString = null;
         if (storage == StorageMode.Postgres)
@@ -43,7 +47,7 @@ public sealed record HostSettings(
         var siloName = FirstNonEmpty(cluster.SiloName, Environment.GetEnvironmentVariable("POD_NAME"))
             ?? $"{Environment.MachineName}-{cluster.SiloPort}";
 
-        return new HostSettings(storage, connectionString, http.Port, cluster, advertised, siloName);
+        return new HostSettings(storage, connectionString, http.Port, cluster, advertised, siloName, shutdown);
     }
 
     private static StorageMode ReadStorage(string? value)
@@ -104,6 +108,14 @@ public sealed record HostSettings(
         if (port < (allowZero ? 0 : 1) || port > 65535)
         {
             throw new StartupConfigurationException(key, $"{port} is not a valid TCP port.");
+        }
+    }
+
+    private static void RequireRange(string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            throw new StartupConfigurationException(key, $"{value} is out of range; use {min} to {max}.");
         }
     }
 

@@ -5,6 +5,7 @@ using OrleansHealth.Grains.Learning;
 using OrleansHealth.Silo.Api;
 using OrleansHealth.Silo.Demo;
 using OrleansHealth.Silo.Health;
+using OrleansHealth.Silo.Shutdown;
 using OrleansHealth.Silo.Telemetry;
 
 namespace OrleansHealth.Silo.Hosting;
@@ -42,9 +43,11 @@ public static class SiloApplication
         builder.Services.AddSingleton<DemoLoader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoLoader>());
         builder.Services.AddSiloHealth();
+        builder.Services.AddGracefulShutdown(settings.Shutdown);
         builder.Services.AddSiloTelemetry(builder.Configuration, settings.SiloName);
 
         var app = builder.Build();
+        app.UseInFlightRequestBound();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapSiloHealth();

@@ -20,6 +20,7 @@ public static class SiloProgram
             cancel.Cancel();
         };
 
+        WebApplication? app = null;
         try
         {
             if (args.Length > 0 && args[0] == "migrate")
@@ -33,7 +34,7 @@ public static class SiloProgram
                 return 0;
             }
 
-            await using var app = await SiloApplication.BuildAsync(args, cancellationToken: cancel.Token);
+            app = await SiloApplication.BuildAsync(args, cancellationToken: cancel.Token);
             await app.StartAsync(cancel.Token);
             var settings = app.Services.GetRequiredService<HostSettings>();
             Console.Out.WriteLine($"OrleansHealth silo '{settings.SiloName}' is up ({settings.Storage} mode): {string.Join(", ", app.Urls)} — dashboard at /dashboard");
@@ -45,8 +46,9 @@ public static class SiloProgram
             Console.Error.WriteLine(ex.ToOneLine());
             return ConfigurationError;
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested || StopRequested(app))
         {
+            // A stop signal while starting: the start was abandoned on purpose, which is not a failure.
             return 0;
         }
         catch (Exception ex)
@@ -54,7 +56,17 @@ public static class SiloProgram
             Console.Error.WriteLine($"error: the silo failed to start: {Describe(ex)}");
             return StartFailure;
         }
+        finally
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+        }
     }
+
+    private static bool StopRequested(WebApplication? app) =>
+        app?.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested == true;
 
     private static string Describe(Exception ex)
     {
@@ -94,5 +106,7 @@ public static class SiloProgram
           Demo:Patients, Demo:Seed    300, 42
           Ingest:ChunkSize            2000 records resolved and applied per durable round
           Ingest:MaxBodyBytes         4 GiB; Ingest:Limits:* for bundle size, entries, line and field length
+          Shutdown:DrainDelaySeconds  5: after SIGTERM/SIGINT, not ready but serving, then stop (a second signal skips it)
+          shutdownTimeoutSeconds      30: the stop itself (requests finish, grains hand off, the silo leaves)
         """);
 }

@@ -10,6 +10,7 @@ using Orleans.Configuration;
 using OrleansHealth.Grains.Ingestion;
 using OrleansHealth.Silo.Demo;
 using OrleansHealth.Silo.Hosting;
+using OrleansHealth.Silo.Shutdown;
 
 namespace OrleansHealth.Deploy.Tests.Support;
 
@@ -28,6 +29,7 @@ public sealed class SiloFacts : IAsyncLifetime
         [SiloSettings.ResourceAttributesKey] = "deploy.tests=bound",
         ["Demo:Patients"] = "17",
         ["Ingest:ChunkSize"] = "123",
+        ["Shutdown:DrainDelaySeconds"] = "9",
     };
 
     private WebApplication? _app;
@@ -44,6 +46,8 @@ public sealed class SiloFacts : IAsyncLifetime
     public DemoOptions Demo => App.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
 
     public IngestOptions Ingest => App.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
+
+    public ShutdownOptions Shutdown => App.Services.GetRequiredService<HostSettings>().Shutdown;
 
     public IReadOnlyDictionary<string, object> ResourceAttributes =>
         App.Services.GetRequiredService<TracerProvider>().GetResource().Attributes.ToDictionary(a => a.Key, a => a.Value);

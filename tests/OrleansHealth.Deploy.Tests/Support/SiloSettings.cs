@@ -27,6 +27,9 @@ public static class SiloSettings
     /// <summary>The generic host's HostOptions.ShutdownTimeout, in seconds.</summary>
     public const string ShutdownTimeoutKey = "shutdownTimeoutSeconds";
 
+    /// <summary>The drain after SIGTERM (ShutdownOptions, bound like any options section), as an environment variable.</summary>
+    public static readonly string DrainDelayVariable = $"{OrleansHealth.Silo.Shutdown.ShutdownOptions.Section}__{nameof(OrleansHealth.Silo.Shutdown.ShutdownOptions.DrainDelaySeconds)}";
+
     /// <summary>Read by TelemetrySetup: turns on OTLP export.</summary>
     public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 

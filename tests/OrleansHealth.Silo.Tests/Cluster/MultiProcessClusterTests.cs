@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OrleansHealth.Silo.Tests.Cluster;
 
 /// <summary>Silos as separate processes on PostgreSQL clustering, talking over TCP, as in production.</summary>
@@ -32,28 +30,16 @@ public sealed class MultiProcessClusterTests(PostgresFixture postgres)
 
         foreach (var silo in new[] { survivor, victim })
         {
-            var statuses = await Eventually.ReturnsAsync(() => StatusesAsync(silo), s => s.Count(x => x.Status == "Active") == 2,
+            var statuses = await Eventually.ReturnsAsync(() => SiloStatuses.ReadAsync(silo.Http), s => s.Count(x => x.Status == "Active") == 2,
                 Deadline, "both silos to list two active silos");
             Assert.Equal(2, statuses.Count);
         }
 
-        var victimName = (await StatusesAsync(victim)).Single(s => s.IsSelf).Name;
+        var victimName = (await SiloStatuses.ReadAsync(victim.Http)).Single(s => s.IsSelf).Name;
         victim.Kill();
 
-        var after = await Eventually.ReturnsAsync(() => StatusesAsync(survivor),
+        var after = await Eventually.ReturnsAsync(() => SiloStatuses.ReadAsync(survivor.Http),
             s => s.Any(x => x.Name == victimName && x.Status == "Dead"), Deadline, "the survivor to declare the killed silo dead");
         Assert.Equal("Active", after.Single(s => s.IsSelf).Status);
-    }
-
-    private static async Task<List<(string Name, string Status, bool IsSelf)>> StatusesAsync(SiloProcess silo)
-    {
-        using var document = JsonDocument.Parse(await silo.Http.GetStringAsync("/api/cluster"));
-        return
-        [
-            .. document.RootElement.GetProperty("silos").EnumerateArray().Select(s => (
-                s.GetProperty("name").GetString()!,
-                s.GetProperty("status").GetString()!,
-                s.GetProperty("isSelf").GetBoolean())),
-        ];
     }
 }

@@ -83,4 +83,26 @@ public sealed class HostSettingsTests
     {
         Assert.Equal("Cluster:AdvertisedAddress", Rejects(("Cluster:AdvertisedAddress", "silo-1.local")).Setting);
     }
+
+    [Fact]
+    public void Read_NoShutdownSettings_DrainsForFiveSeconds()
+    {
+        Assert.Equal(5, Read().Shutdown.DrainDelaySeconds);
+    }
+
+    [Fact]
+    public void Read_DrainDelay_IsTaken()
+    {
+        Assert.Equal(0, Read(("Shutdown:DrainDelaySeconds", "0")).Shutdown.DrainDelaySeconds);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("301")]
+    public void Read_DrainDelayOutOfRange_NamesIt(string value)
+    {
+        var error = Rejects(("Shutdown:DrainDelaySeconds", value));
+
+        Assert.Equal($"error: Shutdown:DrainDelaySeconds: {value} is out of range; use 0 to 300.", error.ToOneLine());
+    }
 }
