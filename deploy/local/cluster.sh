@@ -95,10 +95,12 @@ up() {
   as_pg "$bin/initdb" -D "$state/pg/data" -U postgres -A trust -E UTF8 --no-sync >"$state/initdb.log" 2>&1 \
     || { cat "$state/initdb.log" >&2; die "initdb failed"; }
   as_pg "$bin/pg_ctl" -D "$state/pg/data" -l "$state/pg/server.log" -w -t 60 \
-    -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1" start >/dev/null \
+    -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null \
     || die "PostgreSQL did not start; see $state/pg/server.log"
   echo "$bin" >"$state/pg.bin"
-  local cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+  # Each silo opens up to Maximum Pool Size connections for Orleans plus 16 for the row stores;
+  # unbounded (100 each) three silos under load exhaust the server ("too many clients already").
+  local cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=32"
   echo "$cs" >"$state/connection-string"
   say "PostgreSQL on 127.0.0.1:$pg_port"
 

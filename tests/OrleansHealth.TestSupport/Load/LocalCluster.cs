@@ -4,8 +4,9 @@ namespace OrleansHealth.TestSupport.Load;
 
 /// <summary>
 /// A multi-process cluster started with deploy/local/cluster.sh (PostgreSQL and N silo processes),
-/// in a state folder of its own. Failure detection is tightened so a killed silo is declared dead in
-/// seconds, as a test needs; everything else is as the script starts it for operators.
+/// in a state folder of its own. For tests failure detection is tightened so a killed silo is
+/// declared dead in seconds; a benchmark keeps the defaults (tight probes misfire under overload).
+/// Everything else is as the script starts it for operators.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
 {
@@ -14,27 +15,30 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly string _state = Path.Combine(Path.GetTempPath(), $"ohealth-cluster-{Guid.NewGuid():N}");
     private readonly Dictionary<string, string> _environment;
 
-    private LocalCluster()
+    private LocalCluster(bool fastFailureDetection)
     {
         _environment = new Dictionary<string, string>
         {
             ["OHEALTH_CLUSTER_DIR"] = _state,
             ["OHEALTH_SILO_DLL"] = RepositoryPaths.SiloAssembly,
             ["OHEALTH_HTTP_BASE"] = FreePort.Next().ToString(),
-            ["Cluster__Membership__ProbeTimeout"] = "00:00:01",
-            ["Cluster__Membership__NumMissedProbesLimit"] = "2",
-            ["Cluster__Membership__NumVotesForDeathDeclaration"] = "1",
-            ["Cluster__Membership__TableRefreshTimeout"] = "00:00:02",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Demo__Enabled"] = "false",
         };
+        if (fastFailureDetection)
+        {
+            _environment["Cluster__Membership__ProbeTimeout"] = "00:00:01";
+            _environment["Cluster__Membership__NumMissedProbesLimit"] = "2";
+            _environment["Cluster__Membership__NumVotesForDeathDeclaration"] = "1";
+            _environment["Cluster__Membership__TableRefreshTimeout"] = "00:00:02";
+        }
     }
 
     public IReadOnlyList<Uri> Silos { get; private set; } = [];
 
-    public static async Task<LocalCluster> UpAsync(int silos)
+    public static async Task<LocalCluster> UpAsync(int silos, bool fastFailureDetection = true)
     {
-        var cluster = new LocalCluster();
+        var cluster = new LocalCluster(fastFailureDetection);
         try
         {
             await cluster.RunAsync("up", silos.ToString());
@@ -55,7 +59,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public string Logs() => string.Join('\n', Enumerable.Range(1, Silos.Count)
         .Select(i => Path.Combine(_state, $"silo-{i}.log"))
         .Where(File.Exists)
-        .Select(f => $"--- {Path.GetFileName(f)}\n{string.Join('\n', File.ReadLines(f).Where(l => l.StartsWith("fail", StringComparison.Ordinal) || l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("      ", StringComparison.Ordinal)).Take(60))}"));
+        .Select(f => $"--- {Path.GetFileName(f)}\n{string.Join('\n', File.ReadLines(f).Where(l => l.StartsWith("fail", StringComparison.Ordinal) || l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("      ", StringComparison.Ordinal)).Take(400))}"));
 
     public async ValueTask DisposeAsync()
     {
