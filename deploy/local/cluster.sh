@@ -8,7 +8,11 @@
 #   deploy/local/cluster.sh status     every silo's view of the cluster (exit 1 unless all agree all are Active)
 #   deploy/local/cluster.sh restart    rolling restart, one silo at a time: SIGTERM, wait for it to exit, start
 #                                      it again on the same ports, wait until every silo sees all N Active
-#   deploy/local/cluster.sh down       stop the silos (SIGTERM, then SIGKILL after 60 s) and PostgreSQL
+#   deploy/local/cluster.sh stop       stop the silos (SIGTERM, then SIGKILL after 60 s) and PostgreSQL, keeping
+#                                      the database and the ports: `start` brings the same cluster back
+#   deploy/local/cluster.sh start      start a stopped cluster again (PostgreSQL, then every silo on its ports)
+#   deploy/local/cluster.sh db stop|start  stop or start PostgreSQL alone, the silos running (an outage drill)
+#   deploy/local/cluster.sh down       stop everything and delete the state folder with the database
 #
 # Environment:
 #   OHEALTH_CLUSTER_DIR   state folder (default: <repo>/.local-cluster)
@@ -94,10 +98,9 @@ up() {
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$state/pg"
   as_pg "$bin/initdb" -D "$state/pg/data" -U postgres -A trust -E UTF8 --no-sync >"$state/initdb.log" 2>&1 \
     || { cat "$state/initdb.log" >&2; die "initdb failed"; }
-  as_pg "$bin/pg_ctl" -D "$state/pg/data" -l "$state/pg/server.log" -w -t 60 \
-    -o "-p $pg_port -k $state/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null \
-    || die "PostgreSQL did not start; see $state/pg/server.log"
   echo "$bin" >"$state/pg.bin"
+  echo "$pg_port" >"$state/pg.port"
+  start_pg
   # Each silo opens up to Maximum Pool Size connections for Orleans plus 16 for the row stores;
   # unbounded (100 each) three silos under load exhaust the server ("too many clients already").
   local cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Maximum Pool Size=32"
@@ -120,6 +123,23 @@ up() {
 
   wait_all_active "$n" 180
   status
+}
+
+# PostgreSQL on the port and data folder `up` chose for it.
+start_pg() {
+  if [ -f "$state/pg/data/postmaster.pid" ] && as_pg "$(cat "$state/pg.bin")/pg_ctl" -D "$state/pg/data" status >/dev/null 2>&1; then
+    return 0
+  fi
+  as_pg "$(cat "$state/pg.bin")/pg_ctl" -D "$state/pg/data" -l "$state/pg/server.log" -w -t 60 \
+    -o "-p $(cat "$state/pg.port") -k $state/pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null \
+    || die "PostgreSQL did not start; see $state/pg/server.log"
+}
+
+# Fast shutdown: open connections are dropped, as in a real outage or a database failover.
+stop_pg() {
+  if [ -f "$state/pg/data/postmaster.pid" ]; then
+    as_pg "$(cat "$state/pg.bin")/pg_ctl" -D "$state/pg/data" -m fast -w stop >/dev/null || true
+  fi
 }
 
 # Starts silo $1 from dll $2 on the ports stored for it; its log is appended to, so a restart keeps the history.
@@ -198,8 +218,8 @@ status() {
   return $ok
 }
 
-down() {
-  [ -d "$state" ] || { say "no cluster in $state"; return 0; }
+# SIGTERM to every silo at once (each drains and leaves), SIGKILL to any still running after 60 s.
+stop_silos() {
   local pidfile
   for pidfile in "$state"/silo-*.pid; do
     [ -f "$pidfile" ] && alive "$pidfile" && kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
@@ -210,17 +230,53 @@ down() {
     while alive "$pidfile" && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
     alive "$pidfile" && kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
   done
-  if [ -f "$state/pg/data/postmaster.pid" ]; then
-    as_pg "$(cat "$state/pg.bin")/pg_ctl" -D "$state/pg/data" -m fast -w stop >/dev/null || true
-  fi
+}
+
+stop() {
+  [ -d "$state" ] || die "no cluster in $state"
+  stop_silos
+  stop_pg
+  say "cluster stopped; its database and ports are kept in $state ('start' brings it back, 'down' deletes it)"
+}
+
+start() {
+  [ -f "$state/pg.port" ] && [ -f "$state/silo.dll" ] || die "no stopped cluster in $state (this needs one that 'up' started)"
+  local n i; n=$(silo_count)
+  for ((i = 1; i <= n; i++)); do
+    alive "$state/silo-$i.pid" && die "silo-$i is still running; 'stop' the cluster first"
+  done
+  start_pg
+  say "PostgreSQL on 127.0.0.1:$(cat "$state/pg.port")"
+  local dll=${OHEALTH_SILO_DLL:-$(cat "$state/silo.dll")}
+  for ((i = 1; i <= n; i++)); do start_silo "$i" "$dll"; done
+  wait_all_active "$n" 180
+  status
+}
+
+db() {
+  [ -f "$state/pg.port" ] || die "no cluster in $state"
+  case "${1:-}" in
+    stop) stop_pg; say "PostgreSQL stopped (the silos keep running)" ;;
+    start) start_pg; say "PostgreSQL on 127.0.0.1:$(cat "$state/pg.port")" ;;
+    *) die "usage: cluster.sh db stop|start" ;;
+  esac
+}
+
+down() {
+  [ -d "$state" ] || { say "no cluster in $state"; return 0; }
+  stop_silos
+  stop_pg
   rm -rf "$state"
-  say "cluster stopped"
+  say "cluster stopped and its state deleted"
 }
 
 case "${1:-}" in
   up) shift; up "$@" ;;
   status) status ;;
   restart) restart ;;
+  stop) stop ;;
+  start) start ;;
+  db) shift; db "$@" ;;
   down) down ;;
-  *) say "usage: $0 up [N] | status | restart | down"; exit 2 ;;
+  *) say "usage: $0 up [N] | status | restart | stop | start | db stop|start | down"; exit 2 ;;
 esac

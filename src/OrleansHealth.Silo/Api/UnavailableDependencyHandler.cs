@@ -1,8 +1,9 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Orleans.Runtime;
 using Orleans.Serialization;
+using OrleansHealth.Persistence;
+using OrleansHealth.Silo.Persistence;
 
 namespace OrleansHealth.Silo.Api;
 
@@ -49,9 +50,9 @@ public sealed class UnavailableDependencyHandler(IProblemDetailsService problems
         {
             switch (e)
             {
-                case PostgresException postgres when IsOutage(postgres.SqlState):
-                case NpgsqlException { InnerException: SocketException or TimeoutException or IOException }:
-                case NpgsqlException { IsTransient: true }:
+                case NpgsqlException npgsql when DatabaseErrors.IsOutage(npgsql):
+                // The same, met by a grain on another silo (DatabaseErrorFilter).
+                case DatabaseException { IsOutage: true }:
                     return "database";
                 // An exception from another silo whose type was not deserialized keeps its type's name.
                 case UnavailableExceptionFallbackException fallback when fallback.ExceptionType?.StartsWith("Npgsql.", StringComparison.Ordinal) == true:
@@ -67,10 +68,6 @@ public sealed class UnavailableDependencyHandler(IProblemDetailsService problems
 
         return null;
     }
-
-    // Class 08: connection exception; 53: insufficient resources; 57: operator intervention (shutdown, restart).
-    private static bool IsOutage(string sqlState) => sqlState.StartsWith("08", StringComparison.Ordinal)
-        || sqlState.StartsWith("53", StringComparison.Ordinal) || sqlState.StartsWith("57", StringComparison.Ordinal);
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime.Hosting;
 using Npgsql;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -16,6 +17,9 @@ namespace OrleansHealth.Silo.Hosting;
 public static class OrleansSiloSetup
 {
     private const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>The name Orleans' ADO.NET grain storage is registered under (the name is not part of the stored rows).</summary>
+    private const string AdoNetStorage = "adonet";
 
     public static void Configure(ISiloBuilder silo, HostSettings settings, IConfiguration configuration)
     {
@@ -57,11 +61,13 @@ public static class OrleansSiloSetup
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(GrainStores.Main, o =>
+        // Grains use GrainStores.Main: Orleans' ADO.NET storage behind a wrapper that makes its errors portable.
+        silo.AddAdoNetGrainStorage(AdoNetStorage, o =>
         {
             o.Invariant = AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
+        silo.Services.AddGrainStorage(GrainStores.Main, (sp, _) => new DatabaseErrorGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorage)));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = AdoNetInvariant;
@@ -74,6 +80,7 @@ public static class OrleansSiloSetup
         silo.Services.AddSingleton<IIdentityClaimStore>(sp => new PostgresIdentityClaimStore(sp.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
         silo.Services.AddSingleton<IIdentityBlockStore>(sp => new PostgresIdentityBlockStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Serializer>(), cluster.ServiceId));
+        silo.AddIncomingGrainCallFilter<DatabaseErrorFilter>();
     }
 
     /// <summary>Connections of the row stores beside Orleans' own pool; their statements are few and batched.</summary>

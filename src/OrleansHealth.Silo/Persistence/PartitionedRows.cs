@@ -9,7 +9,23 @@ namespace OrleansHealth.Silo.Persistence;
 /// </summary>
 internal sealed class PartitionedRows(NpgsqlDataSource database, string serviceId, string table, string keyColumn, string valueColumn)
 {
+    /// <summary>
+    /// Runs when a partition grain activates, outside any grain call, so no grain call filter sees its errors:
+    /// it makes them portable itself (<see cref="DatabaseErrors.Portable"/>).
+    /// </summary>
     public async Task<List<(string Key, byte[] Value)>> LoadAsync(int partition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(partition, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw DatabaseErrors.Portable(ex);
+        }
+    }
+
+    private async Task<List<(string Key, byte[] Value)>> ReadAsync(int partition, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
             $"SELECT {keyColumn}, {valueColumn} FROM {table} WHERE service_id = $1 AND partition_index = $2");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using OrleansHealth.TestSupport.Load;
 using Xunit.Abstractions;
 
 namespace OrleansHealth.Silo.Tests.Cluster;
@@ -78,7 +79,7 @@ public sealed class GracefulShutdownTests(PostgresFixture postgres, ITestOutputH
         var mismatches = new List<string>();
         foreach (var patient in patients)
         {
-            if (ProfileRecords.Mismatch(patient, await ProfileRecords.ReadAsync(a.Http, Source, patient.LocalId)) is { } mismatch)
+            if (ProfileRecords.Mismatch(patient.LocalId, patient.RecordIds, await ProfileRecords.ReadAsync(a.Http, null, Source, patient.LocalId)) is { } mismatch)
             {
                 mismatches.Add(mismatch);
             }

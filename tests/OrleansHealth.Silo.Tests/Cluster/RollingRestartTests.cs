@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using OrleansHealth.TestSupport.Load;
 using Xunit.Abstractions;
 
 namespace OrleansHealth.Silo.Tests.Cluster;
@@ -69,7 +70,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             await Parallel.ForEachAsync(sent.Select((patient, i) => (patient, silo: silos[i % Silos])), new ParallelOptions { MaxDegreeOfParallelism = 4 },
                 async (item, _) =>
                 {
-                    if (ProfileRecords.Mismatch(item.patient, await ProfileRecords.ReadAsync(item.silo, Source, item.patient.LocalId)) is { } mismatch)
+                    if (ProfileRecords.Mismatch(item.patient.LocalId, item.patient.RecordIds, await ProfileRecords.ReadAsync(item.silo, null, Source, item.patient.LocalId)) is { } mismatch)
                     {
                         mismatches.Add(mismatch);
                     }

@@ -10,15 +10,18 @@ namespace OrleansHealth.TestSupport.Load;
 /// <summary>
 /// Feeds and readers against the HTTP endpoints of a cluster's silos for a while. A feed sends its
 /// script request by request, round-robin over the silos; a failed request is sent again to the
-/// next silo, up to <c>attempts</c> times in all (default 2: one retry), and a request that fails
-/// every attempt is counted and skipped. Readers look up random
-/// patients the feeds have been acknowledged for and read their profiles. Afterwards every
-/// acknowledged record is looked for in its patient's profile.
+/// next silo, up to <c>attempts</c> times in all (default 2: one retry), after the pause a 503's
+/// Retry-After asks for; a request that fails every attempt is counted and skipped. Readers look up
+/// random patients the feeds have been acknowledged for and read their profiles. Afterwards every
+/// acknowledged record is looked for in its patient's profile, where it must be exactly once.
 /// </summary>
 public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScript> feeds, int readers, int attempts = 2)
 {
-    /// <summary>Pause before a retry, as a feed honouring a short Retry-After would.</summary>
+    /// <summary>Pause before a retry when the answer asked for none (no answer at all, or no Retry-After).</summary>
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A feed waits as long as Retry-After asks, but not longer than this.</summary>
+    private static readonly TimeSpan LongestRetryPause = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentQueue<double> readLatencies = new();
     private readonly ConcurrentQueue<double> ingestLatencies = new();
@@ -26,6 +29,7 @@ public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScri
     private readonly ConcurrentBag<(string Source, FeedRecord Record)> acknowledged = [];
     private readonly ConcurrentBag<(string Source, string LocalId)> readable = [];
     private int failedEveryAttempt;
+    private int unavailableWithoutRetryAfter;
 
     /// <summary>Runs until <paramref name="duration"/> has passed or every feed has sent its script.</summary>
     public async Task<LoadReport> RunAsync(TimeSpan duration, CancellationToken cancellationToken = default)
@@ -47,8 +51,9 @@ public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScri
         await Task.WhenAll(reading);
         var elapsed = clock.Elapsed;
 
+        var (lost, duplicated) = await CheckProfilesAsync(http);
         return new LoadReport(elapsed, acknowledged.Count, feeds.Sum(f => f.Requests.Sum(r => r.Records.Count)), readLatencies.Count, Percentiles(ingestLatencies), Percentiles(readLatencies),
-            new Dictionary<int, int>(statuses), failedEveryAttempt, await FindLostAsync(http));
+            new Dictionary<int, int>(statuses), unavailableWithoutRetryAfter, failedEveryAttempt, lost, duplicated);
     }
 
     private async Task FeedAsync(HttpClient http, FeedScript feed, int index, CancellationToken stop)
@@ -97,19 +102,19 @@ public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScri
             try
             {
                 using var link = await http.GetAsync(new Uri(silo, $"/api/patients?source={source}&localId={Uri.EscapeDataString(localId)}"), CancellationToken.None);
-                Count(link.StatusCode);
+                Count(link);
                 if (link.IsSuccessStatusCode)
                 {
                     var profile = JsonDocument.Parse(await link.Content.ReadAsStringAsync(CancellationToken.None)).RootElement.GetProperty("profile").GetString()!;
                     using var read = await http.GetAsync(new Uri(silo, profile), CancellationToken.None);
-                    Count(read.StatusCode);
+                    Count(read);
                     if (read.IsSuccessStatusCode)
                     {
                         readLatencies.Enqueue(clock.Elapsed.TotalMilliseconds);
                     }
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 Count(0);
             }
@@ -120,17 +125,24 @@ public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScri
     private async Task<bool> SendWithRetryAsync(HttpClient http, int start, Func<Uri, Task<HttpResponseMessage>> send,
         ConcurrentQueue<double>? latencies, Stopwatch? clock = null)
     {
+        var pause = RetryPause;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
             if (attempt > 0)
             {
-                await Task.Delay(RetryPause);
+                await Task.Delay(pause);
             }
 
+            pause = RetryPause;
             try
             {
                 using var response = await send(silos[(start + attempt) % silos.Count]);
-                Count(response.StatusCode);
+                Count(response);
+                if (response.Headers.RetryAfter?.Delta is { } asked)
+                {
+                    pause = asked < LongestRetryPause ? asked : LongestRetryPause;
+                }
+
                 if (response.IsSuccessStatusCode)
                 {
                     if (clock is not null)
@@ -151,61 +163,40 @@ public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScri
         return false;
     }
 
-    private void Count(HttpStatusCode status) => Count((int)status);
+    private void Count(HttpResponseMessage response)
+    {
+        Count((int)response.StatusCode);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is null)
+        {
+            Interlocked.Increment(ref unavailableWithoutRetryAfter);
+        }
+    }
 
     private void Count(int status) => statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
 
-    /// <summary>Acknowledged records missing from their patients' profiles (0 is the only good answer).</summary>
-    private async Task<int> FindLostAsync(HttpClient http)
+    /// <summary>
+    /// Acknowledged records missing from their patients' profiles, and acknowledged records held more than
+    /// once (0 and 0 are the only good answers). A patient the source cannot resolve loses all its records.
+    /// </summary>
+    private async Task<(int Lost, int Duplicated)> CheckProfilesAsync(HttpClient http)
     {
-        var lost = 0;
+        var (lost, duplicated) = (0, 0);
         foreach (var patient in acknowledged.GroupBy(a => (a.Source, a.Record.LocalPatientId)))
         {
-            var stored = await RecordIdsAsync(http, patient.Key.Source, patient.Key.LocalPatientId);
-            lost += patient.Select(a => a.Record).Where(r => !r.IsPatient).Select(r => r.RecordId).Distinct().Count(id => !stored.Contains(id));
-            lost += stored.Count == 0 && patient.Any(a => a.Record.IsPatient) ? 1 : 0;
-        }
-
-        return lost;
-    }
-
-    private async Task<HashSet<string>> RecordIdsAsync(HttpClient http, string source, string localId)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        using var link = await http.GetAsync(new Uri(silos[0], $"/api/patients?source={source}&localId={Uri.EscapeDataString(localId)}"));
-        if (!link.IsSuccessStatusCode)
-        {
-            return ids;
-        }
-
-        var profile = JsonDocument.Parse(await link.Content.ReadAsStringAsync()).RootElement.GetProperty("profile").GetString()!;
-        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(silos[0], profile)));
-        Collect(document.RootElement, source, ids);
-        return ids;
-    }
-
-    /// <summary>Every provenance ({sourceId, recordId}) of <paramref name="source"/> anywhere in the profile; component facts count as their record.</summary>
-    private static void Collect(JsonElement element, string source, HashSet<string> ids)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            if (element.TryGetProperty("sourceId", out var s) && s.GetString() == source && element.TryGetProperty("recordId", out var r))
+            var sent = patient.Select(a => a.Record).Where(r => !r.IsPatient).Select(r => r.RecordId).ToHashSet();
+            var facts = await ProfileRecords.ReadAsync(http, silos[0], patient.Key.Source, patient.Key.LocalPatientId);
+            if (facts is null)
             {
-                ids.Add(r.GetString()!.Split('#')[0]);
+                lost += sent.Count + (patient.Any(a => a.Record.IsPatient) ? 1 : 0);
+                continue;
             }
 
-            foreach (var property in element.EnumerateObject())
-            {
-                Collect(property.Value, source, ids);
-            }
+            var held = facts.Select(f => f.Split('#')[0]).ToHashSet();
+            lost += sent.Count(id => !held.Contains(id));
+            duplicated += facts.GroupBy(f => f).Count(g => g.Count() > 1);
         }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray())
-            {
-                Collect(item, source, ids);
-            }
-        }
+
+        return (lost, duplicated);
     }
 
     private static (double P50, double P99) Percentiles(ConcurrentQueue<double> samples)
@@ -215,7 +206,10 @@ public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScri
     }
 }
 
-/// <summary>What a load run did. <see cref="Statuses"/> counts HTTP answers by status (0 = no answer).</summary>
+/// <summary>
+/// What a load run did. <see cref="Statuses"/> counts HTTP answers by status (0 = no answer);
+/// <see cref="UnavailableWithoutRetryAfter"/> the 503s that did not say when to come back.
+/// </summary>
 public sealed record LoadReport(
     TimeSpan Elapsed,
     int AcknowledgedRecords,
@@ -224,8 +218,10 @@ public sealed record LoadReport(
     (double P50, double P99) IngestLatencyMs,
     (double P50, double P99) ReadLatencyMs,
     IReadOnlyDictionary<int, int> Statuses,
+    int UnavailableWithoutRetryAfter,
     int FailedEveryAttempt,
-    int Lost)
+    int Lost,
+    int Duplicated)
 {
     public int ServerErrors => Statuses.Where(s => s.Key >= 500).Sum(s => s.Value);
 

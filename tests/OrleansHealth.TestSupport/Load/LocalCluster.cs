@@ -53,7 +53,33 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>SIGKILL to silo <paramref name="index"/> (1-based): no chance to leave the cluster.</summary>
-    public void Kill(int index) => Process.GetProcessById(int.Parse(File.ReadAllText(StateFile(index, "pid")).Trim())).Kill();
+    public void Kill(int index)
+    {
+        using var silo = Process.GetProcessById(int.Parse(File.ReadAllText(StateFile(index, "pid")).Trim()));
+        silo.Kill();
+        silo.WaitForExit(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// The 1-based index of the silo an Orleans silo address (<c>S127.0.0.1:PORT:GENERATION</c>, as grain
+    /// statuses report it) belongs to, by its silo port.
+    /// </summary>
+    public int IndexOf(string siloAddress)
+    {
+        var port = siloAddress.Split(':')[1];
+        return Enumerable.Range(1, Silos.Count).Single(i => File.ReadAllText(StateFile(i, "silo-port")).Trim() == port);
+    }
+
+    /// <summary>Stops every silo and PostgreSQL, keeping the database and the ports (<c>cluster.sh stop</c>).</summary>
+    public Task StopAsync() => RunAsync("stop");
+
+    /// <summary>Starts the stopped cluster again on the same ports and data; returns once every silo sees all Active.</summary>
+    public Task StartAsync() => RunAsync("start");
+
+    /// <summary>PostgreSQL alone, the silos running: an outage (fast shutdown drops every open connection).</summary>
+    public Task StopDatabaseAsync() => RunAsync("db", "stop");
+
+    public Task StartDatabaseAsync() => RunAsync("db", "start");
 
     /// <summary>The warnings and errors the silos logged, for a failing test's message.</summary>
     public string Logs() => string.Join('\n', Enumerable.Range(1, Silos.Count)
