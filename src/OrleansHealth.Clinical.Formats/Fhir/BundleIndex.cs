@@ -57,8 +57,9 @@ internal sealed class BundleIndex
         {
             return FhirDeserialization.Deserializer.TryDeserializeResource(ref reader, out var parsed, out _) ? parsed as Medication : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or IndexOutOfRangeException or ArgumentException)
         {
+            // An unreadable contained Medication leaves the request's medication without a name, nothing worse.
             return null;
         }
     }

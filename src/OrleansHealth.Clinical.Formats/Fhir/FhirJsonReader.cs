@@ -62,6 +62,13 @@ public sealed class FhirJsonReader(IngestLimits? limits = null) : IRecordReader
             throw new InputFormatException("The body is empty; send one FHIR resource or a Bundle as JSON.");
         }
 
+        // JSON is UTF-8 (RFC 8259); the parser checks that only where a string is decoded, which would
+        // fail deep inside a Bundle's entries. One check of the whole body makes it a plain 400.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new InputFormatException("The body is not valid UTF-8 text; send FHIR JSON encoded as UTF-8.");
+        }
+
         try
         {
             return JsonDocument.Parse(body);

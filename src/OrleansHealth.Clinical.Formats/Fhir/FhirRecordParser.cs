@@ -102,8 +102,16 @@ internal static class FhirRecordParser
         }
         catch (InvalidOperationException e)
         {
-            // Firely's complaint about a structurally wrong value (an array where an object belongs).
+            // Firely's complaint about a structurally wrong value (an array where an object belongs), or
+            // System.Text.Json's about a string that is not valid UTF-8.
             problem = $"invalid FHIR {resourceType}: {e.Message}";
+            return null;
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or NullReferenceException or FormatException or OverflowException)
+        {
+            // Firely itself fails on some malformed input instead of reporting an issue (the fuzz tests found an
+            // IndexOutOfRangeException for a mangled property name): that costs the record, not the request.
+            problem = $"invalid FHIR {resourceType}: the FHIR parser could not read it ({e.GetType().Name})";
             return null;
         }
     }

@@ -47,6 +47,12 @@ internal static class ResourceHeader
             problem = NotJson(e);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The reader checks UTF-8 only when a string is decoded.
+            problem = "resourceType is not valid UTF-8 text";
+            return null;
+        }
     }
 
     /// <summary>Scans the whole value; null when it is one well-formed JSON value, else what is wrong.</summary>
