@@ -29,20 +29,49 @@ public sealed partial class ModelVersionGrain(
     /// <summary>A shard that fails (not one whose silo died) is retried this many times before the version fails.</summary>
     public const int MaxAttempts = 3;
 
+    /// <summary>How often a training activation writes <see cref="ModelVersionState.HeartbeatAt"/>.</summary>
+    public static TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A training version whose heartbeat is older than this has lost the activation that ran it.</summary>
+    public static TimeSpan OrphanedAfter => HeartbeatInterval * 4;
+
     private VersionRun? run;
+    private IGrainTimer? orphanWatch;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A version whose silo stopped while it trained has lost its training rows (they live in memory
-        // only); it says so rather than waiting for shards forever.
+        // Found training: the activation that ran it is gone (its silo died, or a silo crash took the directory
+        // entry of this grain with it and Orleans deactivated it), and with it the training rows, which live in
+        // memory only. Or that activation is still alive elsewhere for a moment. The heartbeat tells the two
+        // apart; until it is stale this activation only reports what storage says, then it resumes the training.
+        // The check runs from a timer, after this activation's first call: the caller may be the model itself.
         if (state.State.Spec is not null && state.State.State is VersionState.Training or VersionState.Evaluating)
         {
-            // Reported to the model from a timer, after this activation's first call: the caller may be the model itself.
-            this.RegisterGrainTimer(_ => FinishAsync(VersionState.Failed, "The silo running this version stopped during training; train a new version."),
-                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            orphanWatch = this.RegisterGrainTimer(WatchForOrphanAsync, new GrainTimerCreationOptions(TimeSpan.Zero, HeartbeatInterval));
         }
 
         return Task.CompletedTask;
+    }
+
+    private async Task WatchForOrphanAsync(CancellationToken cancellationToken)
+    {
+        await state.ReadStateAsync();
+        if (state.State.State is not (VersionState.Training or VersionState.Evaluating))
+        {
+            orphanWatch?.Dispose();
+            return;
+        }
+
+        if (time.GetUtcNow() - (state.State.HeartbeatAt ?? state.State.CreatedAt) > OrphanedAfter)
+        {
+            orphanWatch?.Dispose();
+            var spec = state.State.Spec!;
+            LogResumed(logger, spec.Model, spec.Version);
+            if (await BeginAsync(spec, state.State.CreatedAt) is { Count: > 0 } problems)
+            {
+                await FinishAsync(VersionState.Failed, $"Training was interrupted (the silo running it stopped) and cannot resume: {string.Join(" ", problems)}");
+            }
+        }
     }
 
     public async Task<IReadOnlyList<string>> StartAsync(VersionSpec spec)
@@ -53,6 +82,16 @@ public sealed partial class ModelVersionGrain(
             return [];
         }
 
+        return await BeginAsync(spec, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Gathers the rows, fits the preparation, persists the version as training and starts its shards. Run again
+    /// with the same spec after the activation that ran it was lost: the data are gathered anew, and shards whose
+    /// task is unchanged keep the trees they already grew (a shard skips a task it has finished).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> BeginAsync(VersionSpec spec, DateTimeOffset createdAt)
+    {
         var clock = Stopwatch.StartNew();
         var extracts = await Task.WhenAll(Enumerable.Range(0, FeaturePartitions.Count)
             .Select(p => GrainFactory.GetGrain<IFeaturePartitionGrain>(p).ExtractAsync(spec.Definition)));
@@ -79,12 +118,14 @@ public sealed partial class ModelVersionGrain(
         {
             Spec = spec,
             State = VersionState.Training,
-            CreatedAt = time.GetUtcNow(),
+            CreatedAt = createdAt,
             Shards = [.. tasks.Select(t => new ShardStatus(t.Index, ShardState.Idle, null, 0, t.Options.Trees, 0, null, null))],
             Data = new DatasetSummary(extracts.Sum(e => e.Patients), cohort.Rows, split.Training.Rows, split.Training.Labels.Count(l => l), split.Holdout.Rows, split.Holdout.Labels.Count(l => l)),
             Ranking = [.. prepared.Ranking],
             Plan = prepared.Plan,
+            HeartbeatAt = time.GetUtcNow(),
         };
+        run.LastHeartbeat = time.GetUtcNow();
         await state.WriteStateAsync();
         await Task.WhenAll(tasks.Select(StartShardAsync));
         run.Poller = this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(PollInterval, PollInterval) { KeepAlive = true });
@@ -162,6 +203,12 @@ public sealed partial class ModelVersionGrain(
         if (state.State.Shards.All(s => s.State == ShardState.Completed))
         {
             await CompleteAsync();
+        }
+        else if (time.GetUtcNow() - run.LastHeartbeat >= HeartbeatInterval)
+        {
+            run.LastHeartbeat = time.GetUtcNow();
+            state.State.HeartbeatAt = run.LastHeartbeat;
+            await state.WriteStateAsync();
         }
     }
 
@@ -284,4 +331,7 @@ public sealed partial class ModelVersionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {Shard} is unreachable")]
     private static partial void LogShardUnreachable(ILogger logger, Exception exception, int shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Version {Version} of model {Model} lost the activation that trained it; resuming")]
+    private static partial void LogResumed(ILogger logger, string model, int version);
 }

@@ -46,4 +46,7 @@ public sealed class ModelVersionState
     [Id(17)] public CrossValidationReport? CrossValidation { get; set; }
 
     [Id(18)] public OrleansHealth.Learning.Scoring.ScoringModel? Scoring { get; set; }
+
+    /// <summary>Written while an activation trains the version: how another activation tells a live run from an orphaned one.</summary>
+    [Id(19)] public DateTimeOffset? HeartbeatAt { get; set; }
 }

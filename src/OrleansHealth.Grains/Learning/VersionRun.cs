@@ -27,5 +27,8 @@ internal sealed class VersionRun(ShardTask[] tasks, FeatureMatrix training, Feat
 
     public IGrainTimer? Poller { get; set; }
 
+    /// <summary>When the state was last written with a heartbeat.</summary>
+    public DateTimeOffset LastHeartbeat { get; set; }
+
     public CancellationTokenSource Cancellation { get; } = new();
 }

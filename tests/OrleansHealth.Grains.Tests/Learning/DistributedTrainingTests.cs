@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using OrleansHealth.Grains.Learning;
+using OrleansHealth.Grains.Persistence;
 using OrleansHealth.Grains.Tests.Ingestion;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Evaluation;
@@ -31,6 +35,32 @@ public sealed class DistributedTrainingTests(ClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<IModelVersionGrain>(ShardKeys.Version(model, version));
         return (await Eventually.ReturnsAsync(grain.GetStatusAsync, s => s!.State is not VersionState.Training and not VersionState.Evaluating,
             TimeSpan.FromMinutes(3), $"version {version} of {model} to finish"))!;
+    }
+
+    [Fact]
+    public async Task AVersionThatLostTheActivationTrainingIt_ResumesFromItsSpec_AndCompletes()
+    {
+        await DefinedModelAsync("pima-resume");
+        var version = fixture.Grains.GetGrain<IModelVersionGrain>(ShardKeys.Version("pima-resume", 1));
+        // What storage holds after the activation training version 1 was lost (its silo died, or a crash took its
+        // directory entry): training, and a heartbeat older than a live run would leave.
+        var copier = new ServiceCollection().AddSerializer(s => s.AddAssembly(typeof(ModelVersionState).Assembly)).BuildServiceProvider().GetRequiredService<DeepCopier>();
+        await new InProcessGrainStorage(copier, fixture.Stores.States).WriteStateAsync("modelVersion", version.GetGrainId(), new GrainState<ModelVersionState>
+        {
+            State = new ModelVersionState
+            {
+                Spec = new VersionSpec("pima-resume", 1, PimaModel.Definition(Source), new TrainingRequest(Trees: 30, Shards: 3, Seed: 3)),
+                State = VersionState.Training,
+                CreatedAt = fixture.Time.GetUtcNow(),
+                HeartbeatAt = fixture.Time.GetUtcNow() - ModelVersionGrain.OrphanedAfter - TimeSpan.FromSeconds(1),
+            },
+        });
+
+        var status = await CompletedAsync("pima-resume", 1);
+
+        Assert.True(status.State == VersionState.Completed, status.Error);
+        Assert.Equal(30, status.ForestTrees);
+        Assert.Equal(768, status.Data!.Cohort);
     }
 
     [Fact]

@@ -32,8 +32,8 @@ public sealed class ClusterModelRecoveryTests(ITestOutputHelper output)
         const int trees = 4_800;
         var version = await DemoPopulation.TrainAsync(http, cluster.Silos[0], Model, new { trees, shards = 6, seed = 3, learner = "FastForest" });
 
-        // The victim holds a shard that is training and is not the version's own silo: a version whose silo dies
-        // fails by design (its training rows live in that silo's memory); a lost shard is retried elsewhere.
+        // The victim holds a shard that is training and is not the version's own silo (that case is the version
+        // resuming after it lost its activation, which this test may also meet: see below).
         var clock = Stopwatch.StartNew();
         var training = await Eventually.ReturnsAsync(
             async () => JsonDocument.Parse(await http.GetStringAsync(new Uri(cluster.Silos[0], version))).RootElement,
@@ -50,9 +50,9 @@ public sealed class ClusterModelRecoveryTests(ITestOutputHelper output)
 
         Assert.Equal("Completed", done.GetProperty("state").GetString());
         Assert.Equal(trees, done.GetProperty("forestTrees").GetInt32());
-        var retried = done.GetProperty("shards").EnumerateArray().Where(s => s.GetProperty("attempts").GetInt32() >= 2).ToList();
-        Assert.NotEmpty(retried);
-        Assert.All(retried, s => Assert.NotEqual(victimAddress, s.GetProperty("silo").GetString()));
+        // The victim's shards were grown again on the survivors: by the version retrying them or, when the crash
+        // also cost the version its activation (its directory entry lived on the victim), by the version resuming.
+        Assert.All(done.GetProperty("shards").EnumerateArray(), s => Assert.NotEqual(victimAddress, s.GetProperty("silo").GetString()));
     }
 
     [Fact]
