@@ -45,6 +45,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Demo:Enabled"] = "false",
+            ["Auth:SigningKey"] = TestAuth.SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
@@ -56,7 +57,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
         var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(values));
         await app.StartAsync();
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromHours(2) };
+        var http = TestAuth.Client(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromHours(2));
         return new EmbeddedSilo(app, http);
     }
 

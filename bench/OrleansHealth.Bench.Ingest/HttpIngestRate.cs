@@ -24,11 +24,12 @@ internal static class HttpIngestRate
             ["Cluster:SiloPort"] = FreePort.Next().ToString(),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
             ["Demo:Enabled"] = "false",
+            ["Auth:SigningKey"] = TestAuth.SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         await using var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(values));
         await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
+        using var http = TestAuth.Client(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromMinutes(30));
         (await http.PutAsJsonAsync("/api/sources/bench", new { name = "Bench", format = "fhir-ndjson" })).EnsureSuccessStatusCode();
 
         var content = new ByteArrayContent(corpus.Body);

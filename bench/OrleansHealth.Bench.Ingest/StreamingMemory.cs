@@ -35,7 +35,7 @@ internal static class StreamingMemory
             }
         });
 
-        using var http = new HttpClient { BaseAddress = silo.Http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var http = TestAuth.Client(silo.Http.BaseAddress, Timeout.InfiniteTimeSpan);
         var content = new StreamContent(new RepeatingStream(corpus.Body, bodyBytes), 64 * 1024);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+ndjson");
         var stopwatch = Stopwatch.StartNew();

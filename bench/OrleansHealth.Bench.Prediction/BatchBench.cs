@@ -120,7 +120,7 @@ internal static class BatchBench
         Console.WriteLine($"cluster: version {version} trained in {clock.Elapsed.TotalSeconds:F1} s, held-out AUROC {versionAuroc:F4}; promoting");
         await silo.PromoteAsync(Model, version);
 
-        using var client = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
+        using var client = TestAuth.Client(silo.BaseAddress, TimeSpan.FromMinutes(30));
         var first = await PostAsync(client, body);
         var httpAuroc = Auroc.Compute(first.Probabilities, test.Labels);
         var rate = await RateAsync(test.Rows, options.Repeats, async () => Check((await PostAsync(client, body)).Probabilities.Count, test.Rows));

@@ -46,7 +46,7 @@ internal static class LatencyBench
         new Random(7).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(patients));
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var client = new HttpClient(handler) { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = TestAuth.Client(silo.BaseAddress, TimeSpan.FromSeconds(30), handler: handler);
         var warmUp = patients.Take(WarmUpPatients).ToList();
         await RunPhaseAsync(client, options.Clients, TimeSpan.FromSeconds(30), Next(warmUp));
 

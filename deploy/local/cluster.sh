@@ -13,12 +13,15 @@
 #   deploy/local/cluster.sh start      start a stopped cluster again (PostgreSQL, then every silo on its ports)
 #   deploy/local/cluster.sh db stop|start  stop or start PostgreSQL alone, the silos running (an outage drill)
 #   deploy/local/cluster.sh down       stop everything and delete the state folder with the database
+#   deploy/local/cluster.sh token [ROLE…]  print a bearer token for this cluster (default: admin clinician analyst)
 #
 # Environment:
 #   OHEALTH_CLUSTER_DIR   state folder (default: <repo>/.local-cluster)
 #   OHEALTH_SILO_DLL      a built OrleansHealth.Silo.dll to run instead of publishing one (restart uses the
 #                         one `up` used unless this is set)
 #   OHEALTH_HTTP_BASE     first HTTP port to try (default 8081; the next free port is used when taken)
+#   Auth__SigningKey      the HS256 key the silos check tokens with (default: a random one, made by `up` and
+#                         kept in the state folder; `token` signs with it)
 #   OHEALTH_STOP_WAIT     seconds restart waits for a silo to exit after SIGTERM (default 60: the silo's
 #                         drain delay plus its shutdown timeout, 5 + 30 s by default, with room to spare)
 # Silo settings (Shutdown__DrainDelaySeconds, shutdownTimeoutSeconds, Logging__…) pass through from the environment.
@@ -75,7 +78,21 @@ alive() {
   [[ "$stat" != Z* ]]
 }
 
-cluster_json() { curl -fsS --max-time 5 "http://127.0.0.1:$1/api/cluster" 2>/dev/null; }
+cluster_json() { curl -fsS --max-time 5 -H "Authorization: Bearer $(token admin)" "http://127.0.0.1:$1/api/cluster" 2>/dev/null; }
+
+# An HS256 JWT signed with the cluster's key, valid for an hour, for roles $@ (default: admin clinician analyst).
+token() {
+  [ -f "$state/auth-key" ] || die "no cluster in $state"
+  python3 - "$state/auth-key" "${Auth__Issuer:-orleans-health}" "${Auth__Audience:-orleans-health}" "${@:-admin clinician analyst}" <<'PY'
+import base64, hashlib, hmac, json, sys, time
+def b64(data): return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+key = open(sys.argv[1], "rb").read().strip()
+now = int(time.time())
+claims = {"sub": "cluster.sh", "role": " ".join(sys.argv[4:]).split(), "iss": sys.argv[2], "aud": sys.argv[3], "iat": now, "nbf": now, "exp": now + 3600}
+signed = b64(json.dumps({"alg": "HS256", "typ": "JWT"}).encode()) + "." + b64(json.dumps(claims).encode())
+print(signed + "." + b64(hmac.new(key, signed.encode(), hashlib.sha256).digest()))
+PY
+}
 
 # Prints "active members" as seen by the silo on HTTP port $1. Members are the silos not Dead: a
 # restarted silo's previous incarnation stays listed as Dead until the table's cleanup removes it.
@@ -100,6 +117,8 @@ up() {
     || { cat "$state/initdb.log" >&2; die "initdb failed"; }
   echo "$bin" >"$state/pg.bin"
   echo "$pg_port" >"$state/pg.port"
+  # The silos refuse to start without a token signing key: the operator's, or a random one kept here.
+  (umask 077; printf '%s' "${Auth__SigningKey:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')}" >"$state/auth-key")
   start_pg
   # Each silo opens up to Maximum Pool Size connections for Orleans plus 16 for the row stores;
   # unbounded (100 each) three silos under load exhaust the server ("too many clients already").
@@ -123,6 +142,7 @@ up() {
 
   wait_all_active "$n" 180
   status
+  say "a bearer token for the API: $0 token   (curl -H \"Authorization: Bearer \$($0 token)\" http://127.0.0.1:$(cat "$state/silo-1.http")/api/sources)"
 }
 
 # PostgreSQL on the port and data folder `up` chose for it.
@@ -147,7 +167,7 @@ start_silo() {
   local i=$1 dll=$2
   local http silo_port gateway_port
   http=$(cat "$state/silo-$i.http"); silo_port=$(cat "$state/silo-$i.silo-port"); gateway_port=$(cat "$state/silo-$i.gateway-port")
-  Storage=Postgres ConnectionStrings__Postgres="$(cat "$state/connection-string")" Http__Port=$http \
+  Storage=Postgres ConnectionStrings__Postgres="$(cat "$state/connection-string")" Auth__SigningKey="$(cat "$state/auth-key")" Http__Port=$http \
     Cluster__SiloPort=$silo_port Cluster__GatewayPort=$gateway_port \
     Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloName="silo-$i" \
     DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000} nohup dotnet "$dll" >>"$state/silo-$i.log" 2>&1 &
@@ -277,6 +297,7 @@ case "${1:-}" in
   stop) stop ;;
   start) start ;;
   db) shift; db "$@" ;;
+  token) shift; token "$@" ;;
   down) down ;;
-  *) say "usage: $0 up [N] | status | restart | stop | start | db stop|start | down"; exit 2 ;;
+  *) say "usage: $0 up [N] | status | restart | stop | start | db stop|start | token [ROLE…] | down"; exit 2 ;;
 esac

@@ -10,7 +10,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     private InProcessSilo(WebApplication app, int httpPort)
     {
         App = app;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http = TestAuth.Client(new Uri($"http://127.0.0.1:{httpPort}"), TimeSpan.FromSeconds(30));
     }
 
     public WebApplication App { get; }
@@ -27,6 +27,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Demo:Enabled"] = "false",
+            ["Auth:SigningKey"] = TestAuth.SigningKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

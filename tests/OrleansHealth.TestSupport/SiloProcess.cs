@@ -17,7 +17,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     {
         _process = process;
         HttpPort = httpPort;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        Http = TestAuth.Client(new Uri($"http://127.0.0.1:{httpPort}"), TimeSpan.FromSeconds(10));
     }
 
     public int HttpPort { get; }
@@ -64,6 +64,11 @@ public sealed partial class SiloProcess : IAsyncDisposable
         info.Environment["DOTNET_gcServer"] = "0";
         // Tests bring their own data; the embedded demo population would only slow them down.
         info.Environment["Demo__Enabled"] = "false";
+        foreach (var (key, value) in TestAuth.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -5,6 +5,7 @@ using OrleansHealth.Learning;
 using OrleansHealth.Learning.Scoring;
 using OrleansHealth.Patients;
 using OrleansHealth.Sources;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Api;
 
@@ -27,7 +28,7 @@ public static class BatchPredictionApi
 
     public static IEndpointRouteBuilder MapBatchPredictionApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/models/{model}/predict", PredictAsync).WithTags("Predictions").WithName("PredictBatch")
+        endpoints.MapPost("/api/models/{model}/predict", PredictAsync).WithTags("Predictions").WithName("PredictBatch").RequireAuthorization(Policies.ClinicalRead)
             .WithSummary("NDJSON of {\"patientId\"} or {\"features\": [...]} lines in, NDJSON of probabilities out, in input order.");
         return endpoints;
     }
@@ -107,7 +108,9 @@ public static class BatchPredictionApi
 
     private static async Task ScoreAndWriteAsync(HttpResponse response, Block block, IPredictorGrain predictor, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var patients = Task.WhenAll(block.Rows.Where(r => r.PatientId is not null).Select(r => PatientIds.IsValid(r.PatientId)
+        // A patient outside the token's list is answered like an unknown one.
+        var user = response.HttpContext.User;
+        var patients = Task.WhenAll(block.Rows.Where(r => r.PatientId is not null).Select(r => PatientIds.IsValid(r.PatientId) && Access.MaySee(user, r.PatientId!)
             ? grains.GetGrain<IPatientGrain>(r.PatientId!).GetPredictionAsync(predictor.GetPrimaryKeyString())
             : Task.FromResult<Prediction?>(null)));
         var scores = block.FeatureRows > 0 ? await predictor.ScoreAsync(block.Features(), block.FeatureRows) : null;

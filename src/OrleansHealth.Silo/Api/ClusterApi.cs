@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Api;
 
@@ -12,7 +13,7 @@ public static class ClusterApi
 
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/cluster")
+        endpoints.MapGroup("/api/cluster").RequireAuthorization(Policies.Administration)
             .WithTags("Cluster")
             .MapGet("", GetClusterAsync)
             .WithName("GetCluster")

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansHealth.Clinical.Reading;
 using OrleansHealth.Grains.Ingestion;
 using OrleansHealth.Ingestion;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Api;
 
@@ -11,7 +12,7 @@ public static class IngestApi
 {
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/sources").WithTags("Ingest")
+        endpoints.MapGroup("/api/sources").WithTags("Ingest").RequireAuthorization(Policies.Ingest)
             .MapPost("/{sourceId}/records", IngestAsync)
             .WithName("IngestRecords")
             .WithSummary("Ingest FHIR JSON, FHIR NDJSON or CSV (?format=…). Answers once every accepted record is persisted.")
@@ -31,6 +32,12 @@ public static class IngestApi
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
     {
+        if (!Access.MayPush(request.HttpContext.User, sourceId))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not this feed's source",
+                detail: $"This token may push records only to its own source (its 'source' claim), not to '{sourceId}'.");
+        }
+
         var source = await SourcesApi.FindAsync(sourceId, grains);
         if (source is null)
         {

@@ -3,6 +3,7 @@ using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
 using OrleansHealth.Learning.Training;
 using OrleansHealth.Sources;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Api;
 
@@ -11,7 +12,8 @@ public static class ModelsApi
 {
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/models/{model}").WithTags("Models");
+        var group = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Modelling);
+        var administration = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Administration);
         group.MapPut("", DefineAsync).WithName("DefineModel").WithSummary("Define (or redefine) a model's features and outcome.");
         group.MapGet("", GetAsync).WithName("GetModel").WithSummary("The model's definition, versions and active version.");
         group.MapPost("/versions", TrainAsync).WithName("TrainVersion")
@@ -19,7 +21,7 @@ public static class ModelsApi
         group.MapGet("/versions/{version:int}", GetVersionAsync).WithName("GetVersion").WithSummary("A version's status, shards, metrics and importance.");
         group.MapGet("/versions/{version:int}/holdout", GetHoldoutAsync).WithName("GetHoldoutPredictions")
             .WithSummary("The held-out predictions the version's metrics were computed from (pseudonymous ids).");
-        group.MapPost("/versions/{version:int}/promote", PromoteAsync).WithName("PromoteVersion").WithSummary("Make this version the active one (also to roll back).");
+        administration.MapPost("/versions/{version:int}/promote", PromoteAsync).WithName("PromoteVersion").WithSummary("Make this version the active one (also to roll back).");
         group.MapPost("/versions/{version:int}/cancel", CancelAsync).WithName("CancelVersion").WithSummary("Stop a version that is still training.");
         return endpoints;
     }

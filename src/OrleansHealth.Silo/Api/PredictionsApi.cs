@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Scoring;
 using OrleansHealth.Patients;
 using OrleansHealth.Sources;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Api;
 
@@ -17,7 +19,7 @@ public static class PredictionsApi
 
     public static IEndpointRouteBuilder MapPredictionsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/patients/{patientId}").WithTags("Predictions");
+        var group = endpoints.MapGroup("/api/patients/{patientId}").WithTags("Predictions").RequireAuthorization(Policies.ClinicalRead);
         group.MapGet("/predictions/{model}", PredictAsync).WithName("PredictPatient")
             .WithSummary("Probability from the model's active version, the feature values used and the top contributions (?top=N).");
         group.MapGet("/explanations/{model}", ExplainAsync).WithName("ExplainPatient")
@@ -27,9 +29,9 @@ public static class PredictionsApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<PredictionView>, ProblemHttpResult>> PredictAsync(string patientId, string model, IGrainFactory grains, int top = DefaultTop)
+    private static async Task<Results<Ok<PredictionView>, ProblemHttpResult>> PredictAsync(string patientId, string model, ClaimsPrincipal user, IGrainFactory grains, int top = DefaultTop)
     {
-        if (CheckIds(patientId, model) is { } problem)
+        if (CheckIds(patientId, model, user) is { } problem)
         {
             return problem;
         }
@@ -39,9 +41,9 @@ public static class PredictionsApi
         return prediction is null ? await WhyNoAnswerAsync(patientId, model, grains) : TypedResults.Ok(PredictionView.From(patientId, prediction, Math.Max(0, top)));
     }
 
-    private static async Task<Results<Ok<ExplanationView>, ProblemHttpResult>> ExplainAsync(string patientId, string model, IGrainFactory grains)
+    private static async Task<Results<Ok<ExplanationView>, ProblemHttpResult>> ExplainAsync(string patientId, string model, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (CheckIds(patientId, model) is { } problem)
+        if (CheckIds(patientId, model, user) is { } problem)
         {
             return problem;
         }
@@ -50,9 +52,9 @@ public static class PredictionsApi
         return prediction is null ? await WhyNoAnswerAsync(patientId, model, grains) : TypedResults.Ok(ExplanationView.From(patientId, prediction));
     }
 
-    private static async Task<Results<Ok<TreatmentRanking>, ProblemHttpResult>> TreatmentsAsync(string patientId, string model, IGrainFactory grains)
+    private static async Task<Results<Ok<TreatmentRanking>, ProblemHttpResult>> TreatmentsAsync(string patientId, string model, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (CheckIds(patientId, model) is { } problem)
+        if (CheckIds(patientId, model, user) is { } problem)
         {
             return problem;
         }
@@ -69,9 +71,12 @@ public static class PredictionsApi
             : TypedResults.Ok(ranking);
     }
 
-    /// <summary>Ids that cannot name a patient or a model, answered without asking any grain.</summary>
-    private static ProblemHttpResult? CheckIds(string patientId, string model) =>
-        !PatientIds.IsValid(patientId) ? UnknownPatient(patientId)
+    /// <summary>
+    /// Ids that cannot name a patient or a model, answered without asking any grain. A patient outside the token's
+    /// list is answered as unknown, so that it cannot learn who exists.
+    /// </summary>
+    private static ProblemHttpResult? CheckIds(string patientId, string model, ClaimsPrincipal user) =>
+        !PatientIds.IsValid(patientId) || !Access.MaySee(user, patientId) ? UnknownPatient(patientId)
         : !SourceIds.IsValid(model) ? Problems.NotFound($"No model '{model}' is defined.")
         : null;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansHealth.Identity;
 using OrleansHealth.Ingestion;
 using OrleansHealth.Sources;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Api;
 
@@ -10,7 +11,7 @@ public static class SourcesApi
 {
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/sources").WithTags("Sources");
+        var group = endpoints.MapGroup("/api/sources").WithTags("Sources").RequireAuthorization(Policies.Administration);
         group.MapPut("/{sourceId}", RegisterAsync).WithName("RegisterSource").WithSummary("Register a feed or change its registration.");
         group.MapGet("", ListAsync).WithName("ListSources").WithSummary("All registered feeds.");
         group.MapGet("/{sourceId}", GetAsync).WithName("GetSource").WithSummary("One feed's registration, counters and data quality.");

@@ -5,6 +5,7 @@ using OrleansHealth.Grains.Learning;
 using OrleansHealth.Silo.Api;
 using OrleansHealth.Silo.Demo;
 using OrleansHealth.Silo.Health;
+using OrleansHealth.Silo.Security;
 using OrleansHealth.Silo.Shutdown;
 using OrleansHealth.Silo.Telemetry;
 
@@ -24,6 +25,7 @@ public static class SiloApplication
 
         var settings = HostSettings.Read(builder.Configuration);
         PortCheck.EnsureFree(settings);
+        builder.Services.AddSiloSecurity(builder.Configuration, settings);
         if (settings.Storage == StorageMode.Postgres)
         {
             await Persistence.DatabaseCheck.EnsureReadyAsync(settings.PostgresConnectionString!, cancellationToken);
@@ -50,10 +52,12 @@ public static class SiloApplication
         app.UseInFlightRequestBound();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSiloHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Administration);
         app.MapClusterApi();
         app.MapSourcesApi();
         app.MapIngestApi();

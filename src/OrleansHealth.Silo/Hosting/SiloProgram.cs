@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Hosting;
 
@@ -38,6 +39,18 @@ public static class SiloProgram
             await app.StartAsync(cancel.Token);
             var settings = app.Services.GetRequiredService<HostSettings>();
             Console.Out.WriteLine($"OrleansHealth silo '{settings.SiloName}' is up ({settings.Storage} mode): {string.Join(", ", app.Urls)} — dashboard at /dashboard");
+            if (app.Services.GetRequiredService<DevelopmentCredentials>().Token is { } token)
+            {
+                // Written to the console only, never to the logs: it is a credential.
+                Console.Out.WriteLine($"""
+
+                    No credentials are configured, so this embedded silo made a development key. Its token (admin, clinician,
+                    analyst; valid 30 days, for this run only):
+                      export OHEALTH_TOKEN={token}
+                      curl -H "Authorization: Bearer $OHEALTH_TOKEN" http://localhost:{settings.HttpPort}/api/sources
+                    Dashboard: http://localhost:{settings.HttpPort}/dashboard?access_token=$OHEALTH_TOKEN
+                    """);
+            }
             await app.WaitForShutdownAsync(CancellationToken.None);
             return 0;
         }

@@ -20,7 +20,7 @@ public sealed class ClusterModelRecoveryTests(ITestOutputHelper output)
     public async Task KillNine_OfASiloTrainingAShard_TheVersionStillCompletesWithEveryTree()
     {
         await using var cluster = await LocalCluster.UpAsync(3);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var http = TestAuth.Client(timeout: TimeSpan.FromSeconds(60));
         var population = new DemoPopulation(patients: 600, seed: 5);
         await population.IngestAsync(http, cluster.Silos);
         await population.DefineModelAsync(http, cluster.Silos[0], Model);
@@ -59,7 +59,7 @@ public sealed class ClusterModelRecoveryTests(ITestOutputHelper output)
     public async Task StopAndStart_OfTheWholeCluster_BringsEverythingBack_AndPredictionsAreIdentical()
     {
         await using var cluster = await LocalCluster.UpAsync(3);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var http = TestAuth.Client(timeout: TimeSpan.FromSeconds(60));
         var population = new DemoPopulation(patients: 300, seed: 8);
         await population.IngestAsync(http, cluster.Silos);
         var quarantined = await QuarantineABadLineAsync(http, cluster.Silos[1], population.Feeds[0].Source.Id);

@@ -73,7 +73,7 @@ public sealed class ClusterUnderLoadTests
         // Recovered by itself: every silo still sees all three Active and takes a new record at the first attempt.
         foreach (var silo in cluster.Silos)
         {
-            using var http = new HttpClient { BaseAddress = silo, Timeout = TimeSpan.FromSeconds(30) };
+            using var http = TestAuth.Client(silo, TimeSpan.FromSeconds(30));
             Assert.Equal(3, (await SiloStatuses.ReadAsync(http)).Count(s => s.Status == "Active"));
             using var sent = await http.PostAsync("/api/sources/outage-1/records",
                 new StringContent(feeds[0].Requests[0].Body, System.Text.Encoding.UTF8, "application/fhir+ndjson"));

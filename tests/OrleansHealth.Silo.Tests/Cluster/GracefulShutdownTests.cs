@@ -58,7 +58,7 @@ public sealed class GracefulShutdownTests(PostgresFixture postgres, ITestOutputH
         // 5 s of upload at least, so the request is surely still running when B stops accepting connections (2 s).
         var patients = PatientFeed.Generate(patients: 60, seed: 7);
         var body = new PacedContent(PatientFeed.Body(patients.SelectMany(p => p.Lines)), "application/fhir+ndjson", slices: 10, TimeSpan.FromMilliseconds(500));
-        using var feed = new HttpClient { BaseAddress = b.Http.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var feed = TestAuth.Client(b.Http.BaseAddress, TimeSpan.FromMinutes(2));
         var ingest = feed.PostAsync($"/api/sources/{Source}/records", body);
         await body.FirstSliceSent;
 
@@ -115,7 +115,7 @@ public sealed class GracefulShutdownTests(PostgresFixture postgres, ITestOutputH
     /// <summary>/health/ready of <paramref name="silo"/> every 100 ms until it exits: the status, or null when refused.</summary>
     private static async Task<List<(TimeSpan At, int? Status)>> ProbeReadinessUntilExitAsync(SiloProcess silo, Stopwatch clock)
     {
-        using var http = new HttpClient { BaseAddress = silo.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = TestAuth.Client(silo.Http.BaseAddress, TimeSpan.FromSeconds(2));
         var probes = new List<(TimeSpan, int?)>();
         while (!silo.HasExited)
         {

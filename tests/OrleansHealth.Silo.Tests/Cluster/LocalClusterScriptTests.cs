@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace OrleansHealth.Silo.Tests.Cluster;
 
 /// <summary>deploy/local/cluster.sh, end to end: up, status, down.</summary>
@@ -26,6 +28,14 @@ public sealed class LocalClusterScriptTests
             Assert.Equal(3, lines.Length);
             Assert.All(lines, line => Assert.EndsWith("sees 3 of 3 silos Active", line));
             Assert.Contains("migrate: applied", upOutput);
+
+            // The script made a signing key for the silos; `token` signs with it, and nothing gets in without one.
+            var api = new Uri($"http://127.0.0.1:{File.ReadAllText(Path.Combine(state, "silo-1.http")).Trim()}");
+            using var anonymous = new HttpClient { BaseAddress = api };
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/sources")).StatusCode);
+            var token = (await ProcessRunner.RunAsync("bash", [script, "token", "admin"], ScriptTimeout, environment)).Trim();
+            using var admin = TestAuth.Client(api, token: token);
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/sources")).StatusCode);
         }
         finally
         {

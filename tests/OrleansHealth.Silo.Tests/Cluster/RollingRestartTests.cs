@@ -36,6 +36,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             ["Logging__LogLevel__Default"] = "Warning",
             // The drain and the silos' own retries of grain calls, for the output.
             ["Logging__LogLevel__OrleansHealth.Silo.Shutdown"] = "Information",
+            ["Auth__SigningKey"] = TestAuth.SigningKey,
         };
         var silos = new List<HttpClient>();
         using var restarted = new CancellationTokenSource();
@@ -44,11 +45,8 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             await ProcessRunner.RunAsync("bash", [script, "up", Silos.ToString()], ScriptTimeout, environment);
             var upTook = clock.Elapsed;
-            silos.AddRange(Enumerable.Range(1, Silos).Select(i => new HttpClient
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{File.ReadAllText(Path.Combine(state, $"silo-{i}.http")).Trim()}"),
-                Timeout = TimeSpan.FromSeconds(60),
-            }));
+            silos.AddRange(Enumerable.Range(1, Silos).Select(i => TestAuth.Client(
+                new Uri($"http://127.0.0.1:{File.ReadAllText(Path.Combine(state, $"silo-{i}.http")).Trim()}"), TimeSpan.FromSeconds(60))));
             using (var registered = await silos[0].PutAsJsonAsync($"/api/sources/{Source}", new { name = Source, format = "fhir-ndjson", trustRank = 50 }))
             {
                 registered.EnsureSuccessStatusCode();

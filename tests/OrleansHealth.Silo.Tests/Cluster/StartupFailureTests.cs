@@ -51,6 +51,28 @@ public sealed class StartupFailureTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task PostgresWithoutCredentials_RefusesToStart()
+    {
+        var line = await ExpectOneLineFailureAsync(new()
+        {
+            ["Storage"] = "Postgres",
+            ["ConnectionStrings__Postgres"] = await postgres.Server.CreateDatabaseAsync(),
+            ["Auth__SigningKey"] = "",
+        });
+
+        Assert.StartsWith("error: Auth:SigningKey: the silo refuses to serve patient data without authentication", line);
+    }
+
+    [Fact]
+    public async Task ShortSigningKey_ExitsNamingIt_WithoutPrintingIt()
+    {
+        var line = await ExpectOneLineFailureAsync(new() { ["Auth__SigningKey"] = "tiny-secret" });
+
+        Assert.StartsWith("error: Auth:SigningKey: the key is too short", line);
+        Assert.DoesNotContain("tiny-secret", line);
+    }
+
+    [Fact]
     public async Task UnmigratedDatabase_ExitsSayingToRunMigrate()
     {
         var database = await postgres.Server.CreateDatabaseAsync(migrate: false);

@@ -34,7 +34,7 @@ public sealed class ClusterLoad(IReadOnlyList<Uri> silos, IReadOnlyList<FeedScri
     /// <summary>Runs until <paramref name="duration"/> has passed or every feed has sent its script.</summary>
     public async Task<LoadReport> RunAsync(TimeSpan duration, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var http = TestAuth.Client(timeout: TimeSpan.FromSeconds(60));
         foreach (var feed in feeds)
         {
             await SendWithRetryAsync(http, 0, silo => http.PutAsJsonAsync(new Uri(silo, $"/api/sources/{feed.SourceId}"),

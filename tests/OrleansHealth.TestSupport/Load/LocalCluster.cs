@@ -25,6 +25,11 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Demo__Enabled"] = "false",
         };
+        foreach (var (key, value) in TestAuth.Environment)
+        {
+            _environment[key] = value;
+        }
+
         if (fastFailureDetection)
         {
             _environment["Cluster__Membership__ProbeTimeout"] = "00:00:01";

@@ -1,0 +1,36 @@
+using System.Net.Http.Headers;
+using OrleansHealth.Silo.Security;
+
+namespace OrleansHealth.TestSupport;
+
+/// <summary>
+/// Credentials for silos started by tests and benchmarks: one fixed signing key, and tokens signed with it.
+/// Test silos are configured with <see cref="SigningKey"/> (<see cref="Settings"/>, <see cref="Environment"/>),
+/// so their clients present real tokens through the real authentication, never a bypass.
+/// </summary>
+public static class TestAuth
+{
+    public const string SigningKey = "orleans-health-tests-only-signing-key-not-a-secret";
+
+    public static readonly IReadOnlyList<string> EveryRole = [Roles.Admin, Roles.Clinician, Roles.Analyst];
+
+    /// <summary>As configuration keys (for an in-process silo).</summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { [$"{AuthOptions.Section}:SigningKey"] = SigningKey };
+
+    /// <summary>As environment variables (for a silo process or deploy/local/cluster.sh).</summary>
+    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string> { [$"{AuthOptions.Section}__SigningKey"] = SigningKey };
+
+    /// <summary>A token with <paramref name="roles"/> (default: admin, clinician and analyst) and further claims, valid for a day.</summary>
+    public static string Token(IEnumerable<string>? roles = null, params (string Type, string Value)[] claims) =>
+        TokenIssuer.Issue(SigningKey, new AuthOptions(), "test", roles ?? EveryRole, TimeSpan.FromDays(1), claims);
+
+    /// <summary>A client that sends <paramref name="token"/> (default: every role but feed) with each request.</summary>
+    public static HttpClient Client(Uri? baseAddress = null, TimeSpan? timeout = null, string? token = null, HttpMessageHandler? handler = null)
+    {
+        var client = handler is null ? new HttpClient() : new HttpClient(handler);
+        client.BaseAddress = baseAddress;
+        client.Timeout = timeout ?? TimeSpan.FromSeconds(100);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Token());
+        return client;
+    }
+}
