@@ -17,8 +17,6 @@ public static class Roles
 
     /// <summary>Runs the system: sources, quarantine and review, promotion, the cluster view, the dashboard.</summary>
     public const string Admin = "admin";
-
-    public static readonly IReadOnlyList<string> All = [Feed, Clinician, Analyst, Admin];
 }
 
 /// <summary>The authorization policies the endpoint groups require, each a set of roles any one of which suffices.</summary>

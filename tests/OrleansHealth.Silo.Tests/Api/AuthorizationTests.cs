@@ -64,8 +64,8 @@ public sealed class AuthorizationTests(EmbeddedSiloFixture fixture) : IAsyncLife
         { "admin", "GET", "/api/cluster", "ok" },
         { "admin", "POST", $"/api/sources/{OtherSource}/records", "ok" },
         { "admin", "GET", "/api/patients/{patient}", "403" },
-        { "admin", "GET", "/dashboard", "ok" },
-        { "clinician", "GET", "/dashboard", "403" },
+        { "admin", "GET", "/dashboard/", "ok" },
+        { "clinician", "GET", "/dashboard/", "403" },
     };
 
     [Theory]
