@@ -10,6 +10,10 @@ namespace OrleansHealth.Silo.Security;
 /// <summary>Authentication (JWT bearer) and the role policies of the endpoint groups.</summary>
 public static class SecuritySetup
 {
+    public const string DashboardPath = "/dashboard";
+
+    private const string DashboardCookie = "ohealth_dashboard";
+
     /// <summary>
     /// Reads <see cref="AuthOptions"/>; refuses to start outside the embedded mode without a signing key or an
     /// authority. Returns the development credentials the embedded mode made up, if it did.
@@ -60,14 +64,32 @@ public static class SecuritySetup
                 jwt.Audience = options.Audience;
             }
 
-            // A browser cannot set a header on a link: the dashboard also accepts ?access_token=.
+            // A browser cannot set a header on a link: the dashboard also accepts ?access_token=, and then keeps the
+            // token in an HttpOnly cookie scoped to /dashboard for the page's own scripts and data requests.
             jwt.Events = new JwtBearerEvents
             {
                 OnMessageReceived = context =>
                 {
-                    if (context.Request.Path.StartsWithSegments("/dashboard") && context.Request.Query["access_token"] is [{ } token])
+                    var request = context.Request;
+                    if (request.Path.StartsWithSegments(DashboardPath) && request.Headers.Authorization.Count == 0)
                     {
-                        context.Token = token;
+                        context.Token = request.Query["access_token"] is [{ } token] ? token
+                            : request.Cookies.TryGetValue(DashboardCookie, out var cookie) ? cookie : null;
+                    }
+
+                    return Task.CompletedTask;
+                },
+                OnTokenValidated = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments(DashboardPath) && context.Request.Query["access_token"] is [{ } token])
+                    {
+                        context.Response.Cookies.Append(DashboardCookie, token, new CookieOptions
+                        {
+                            HttpOnly = true,
+                            SameSite = SameSiteMode.Strict,
+                            Secure = context.Request.IsHttps,
+                            Path = DashboardPath,
+                        });
                     }
 
                     return Task.CompletedTask;

@@ -169,13 +169,16 @@ public sealed class AuthorizationTests(EmbeddedSiloFixture fixture) : IAsyncLife
     }
 
     [Fact]
-    public async Task TheDashboard_TakesTheTokenFromTheQuery_ForABrowser()
+    public async Task TheDashboard_TakesTheTokenFromTheQuery_AndKeepsItInACookieForThePagesOwnRequests()
     {
-        using var anonymous = new HttpClient { BaseAddress = fixture.Http.BaseAddress };
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = fixture.Http.BaseAddress };
+        using var stranger = new HttpClient { BaseAddress = fixture.Http.BaseAddress };
 
-        var response = await anonymous.GetAsync($"/dashboard?access_token={TestAuth.Token([Roles.Admin])}");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/dashboard?access_token={TestAuth.Token([Roles.Admin])}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The page's script, loaded by the browser without the query: the cookie carries the token.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/dashboard/index.min.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/dashboard/index.min.js")).StatusCode);
     }
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
