@@ -14,4 +14,13 @@ public interface IDataSourceGrain : IGrainWithStringKey
 
     /// <summary>Adds one ingest chunk's counts (sent once per chunk, never per record).</summary>
     Task RecordAsync(OrleansHealth.Clinical.Quality.IngestTally tally);
+
+    /// <summary>Stores a new API key of this feed (its hash). False when the source is not registered.</summary>
+    Task<bool> AddKeyAsync(FeedKey key);
+
+    /// <summary>Forgets the key with this id. False when there was none.</summary>
+    Task<bool> RevokeKeyAsync(string keyId);
+
+    /// <summary>True when <paramref name="hash"/> is the hash of one of this feed's keys.</summary>
+    Task<bool> HasKeyAsync(string hash);
 }

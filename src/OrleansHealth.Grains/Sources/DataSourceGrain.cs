@@ -46,6 +46,37 @@ public sealed class DataSourceGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task<bool> AddKeyAsync(FeedKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (state.State.Registration is null)
+        {
+            return false;
+        }
+
+        state.State.Keys.Add(key);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<bool> RevokeKeyAsync(string keyId)
+    {
+        if (state.State.Keys.RemoveAll(k => k.Id == keyId) == 0)
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<bool> HasKeyAsync(string hash)
+    {
+        // Compared in constant time, so the answer's timing says nothing about how close a guess came.
+        var given = System.Text.Encoding.ASCII.GetBytes(hash);
+        return Task.FromResult(state.State.Keys.Any(k => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(given, System.Text.Encoding.ASCII.GetBytes(k.Hash))));
+    }
+
     private static SourceStatistics Statistics(SourceQuality q) => new(
         q.Received, q.Accepted, q.Duplicates, q.Rejected, q.Skipped, q.Patients.Estimate(), q.LastSeen,
         q.Completeness(), new Dictionary<string, long>(q.FailuresByRule), q.DuplicateRate, q.Score());

@@ -13,4 +13,6 @@ public sealed class DataSourceState
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
 
     [Id(3)] public SourceQuality Quality { get; set; } = new();
+
+    [Id(4)] public List<FeedKey> Keys { get; set; } = [];
 }

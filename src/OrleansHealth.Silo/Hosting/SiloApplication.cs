@@ -60,6 +60,7 @@ public static class SiloApplication
         app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Administration);
         app.MapClusterApi();
         app.MapSourcesApi();
+        app.MapFeedKeysApi();
         app.MapIngestApi();
         app.MapPatientsApi();
         app.MapModelsApi();

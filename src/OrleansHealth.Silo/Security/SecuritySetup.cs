@@ -13,6 +13,7 @@ public static class SecuritySetup
     public const string DashboardPath = "/dashboard";
 
     private const string DashboardCookie = "ohealth_dashboard";
+    private const string SelectScheme = "bearer-or-feed-key";
 
     /// <summary>
     /// Reads <see cref="AuthOptions"/>; refuses to start outside the embedded mode without a signing key or an
@@ -44,58 +45,12 @@ public static class SecuritySetup
                 [Roles.Admin, Roles.Clinician, Roles.Analyst], TimeSpan.FromDays(30)));
         }
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
-        {
-            // Claim names as the token spells them ("role", "sub"), not mapped to .NET's long URIs.
-            jwt.MapInboundClaims = false;
-            jwt.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidAudience = options.Audience,
-                ValidateIssuer = signingKey is not null,
-                ValidIssuer = options.Issuer,
-                IssuerSigningKey = signingKey is null ? null : TokenIssuer.Key(signingKey),
-                NameClaimType = "sub",
-                RoleClaimType = Access.RoleClaim,
-                ClockSkew = TimeSpan.FromMinutes(1),
-            };
-            if (authority is not null)
-            {
-                jwt.Authority = authority;
-                jwt.Audience = options.Audience;
-            }
-
-            // A browser cannot set a header on a link: the dashboard also accepts ?access_token=, and then keeps the
-            // token in an HttpOnly cookie scoped to /dashboard for the page's own scripts and data requests.
-            jwt.Events = new JwtBearerEvents
-            {
-                OnMessageReceived = context =>
-                {
-                    var request = context.Request;
-                    if (request.Path.StartsWithSegments(DashboardPath) && request.Headers.Authorization.Count == 0)
-                    {
-                        context.Token = request.Query["access_token"] is [{ } token] ? token
-                            : request.Cookies.TryGetValue(DashboardCookie, out var cookie) ? cookie : null;
-                    }
-
-                    return Task.CompletedTask;
-                },
-                OnTokenValidated = context =>
-                {
-                    if (context.Request.Path.StartsWithSegments(DashboardPath) && context.Request.Query["access_token"] is [{ } token])
-                    {
-                        context.Response.Cookies.Append(DashboardCookie, token, new CookieOptions
-                        {
-                            HttpOnly = true,
-                            SameSite = SameSiteMode.Strict,
-                            Secure = context.Request.IsHttps,
-                            Path = DashboardPath,
-                        });
-                    }
-
-                    return Task.CompletedTask;
-                },
-            };
-        });
+        // A request with X-Api-Key is a feed's; anything else presents a bearer token.
+        services.AddAuthentication(SelectScheme)
+            .AddPolicyScheme(SelectScheme, "bearer token or feed key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(FeedKeys.Header) ? FeedKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, FeedKeyAuthenticationHandler>(FeedKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(jwt => ConfigureBearer(jwt, options, signingKey, authority));
         services.AddAuthorization(authorization =>
         {
             foreach (var (policy, roles) in Policies.RolesOf)
@@ -106,6 +61,59 @@ public static class SecuritySetup
         services.AddTransient<IClaimsTransformation, SmartScopes>();
         services.AddSingleton(development ?? new DevelopmentCredentials(null));
         return development;
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions jwt, AuthOptions options, string? signingKey, string? authority)
+    {
+        // Claim names as the token spells them ("role", "sub"), not mapped to .NET's long URIs.
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidAudience = options.Audience,
+            ValidateIssuer = signingKey is not null,
+            ValidIssuer = options.Issuer,
+            IssuerSigningKey = signingKey is null ? null : TokenIssuer.Key(signingKey),
+            NameClaimType = "sub",
+            RoleClaimType = Access.RoleClaim,
+            ClockSkew = TimeSpan.FromMinutes(1),
+        };
+        if (authority is not null)
+        {
+            jwt.Authority = authority;
+            jwt.Audience = options.Audience;
+        }
+
+        // A browser cannot set a header on a link: the dashboard also accepts ?access_token=, and then keeps the
+        // token in an HttpOnly cookie scoped to /dashboard for the page's own scripts and data requests.
+        jwt.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                var request = context.Request;
+                if (request.Path.StartsWithSegments(DashboardPath) && request.Headers.Authorization.Count == 0)
+                {
+                    context.Token = request.Query["access_token"] is [{ } token] ? token
+                        : request.Cookies.TryGetValue(DashboardCookie, out var cookie) ? cookie : null;
+                }
+
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = context =>
+            {
+                if (context.Request.Path.StartsWithSegments(DashboardPath) && context.Request.Query["access_token"] is [{ } token])
+                {
+                    context.Response.Cookies.Append(DashboardCookie, token, new CookieOptions
+                    {
+                        HttpOnly = true,
+                        SameSite = SameSiteMode.Strict,
+                        Secure = context.Request.IsHttps,
+                        Path = DashboardPath,
+                    });
+                }
+
+                return Task.CompletedTask;
+            },
+        };
     }
 }
 
