@@ -16,6 +16,9 @@ public static class Access
     /// </summary>
     public const string PatientClaim = "patient";
 
+    /// <summary>A <see cref="PatientClaim"/> value no patient id can have: the token reads no patient.</summary>
+    public const string NoPatient = "(none)";
+
     /// <summary>True when <paramref name="user"/> may push records to <paramref name="sourceId"/>.</summary>
     public static bool MayPush(ClaimsPrincipal user, string sourceId) =>
         user.IsInRole(Roles.Admin)

@@ -153,19 +153,22 @@ public sealed class AuthorizationTests(EmbeddedSiloFixture fixture) : IAsyncLife
     }
 
     [Theory]
-    [InlineData("user/*.read", true)]
-    [InlineData("patient/*.read", true)]
-    [InlineData("user/Observation.read", true)]
-    [InlineData("patient/*.rs", true)]
-    [InlineData("user/*.write", false)]
-    [InlineData("launch openid", false)]
-    public async Task SmartScopes_MapOntoTheClinicianRole(string scope, bool reads)
+    [InlineData("user/*.read", false, HttpStatusCode.OK)]
+    [InlineData("user/Observation.read", false, HttpStatusCode.OK)]
+    [InlineData("patient/*.read", true, HttpStatusCode.OK)]
+    [InlineData("patient/*.rs", true, HttpStatusCode.OK)]
+    // A patient-level scope without a launch context's patient reads nobody (answered like an unknown patient).
+    [InlineData("patient/*.read", false, HttpStatusCode.NotFound)]
+    [InlineData("user/*.write", false, HttpStatusCode.Forbidden)]
+    [InlineData("launch openid", false, HttpStatusCode.Forbidden)]
+    public async Task SmartScopes_MapOntoTheClinicianRole(string scope, bool withLaunchPatient, HttpStatusCode expected)
     {
-        using var client = TestAuth.Client(fixture.Http.BaseAddress, token: TestAuth.Token([], ("scope", scope)));
+        (string, string)[] claims = withLaunchPatient ? [("scope", scope), (Access.PatientClaim, _patient)] : [("scope", scope)];
+        using var client = TestAuth.Client(fixture.Http.BaseAddress, token: TestAuth.Token([], claims));
 
         var status = (await client.GetAsync($"/api/patients/{_patient}")).StatusCode;
 
-        Assert.Equal(reads ? HttpStatusCode.OK : HttpStatusCode.Forbidden, status);
+        Assert.Equal(expected, status);
     }
 
     [Fact]
