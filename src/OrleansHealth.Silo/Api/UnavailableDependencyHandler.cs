@@ -69,7 +69,8 @@ public sealed class UnavailableDependencyHandler(IProblemDetailsService problems
         return null;
     }
 
-    private static IEnumerable<Exception> Chain(Exception exception)
+    /// <summary>The exception and everything it wraps (inner exceptions, each of an aggregate's).</summary>
+    public static IEnumerable<Exception> Chain(Exception exception)
     {
         var pending = new Stack<Exception>([exception]);
         while (pending.TryPop(out var current))

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using OrleansHealth.Persistence;
+using OrleansHealth.Silo.Api;
 
 namespace OrleansHealth.Silo.Persistence;
 
@@ -23,18 +24,8 @@ public static class DatabaseErrors
         new(exception.Message, (exception as PostgresException)?.SqlState, IsOutage(exception));
 
     /// <summary>The Npgsql exception behind <paramref name="exception"/>, however Orleans' storage or a task wrapped it.</summary>
-    public static NpgsqlException? Find(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : e.InnerException)
-        {
-            if (e is NpgsqlException npgsql)
-            {
-                return npgsql;
-            }
-        }
-
-        return null;
-    }
+    public static NpgsqlException? Find(Exception exception) =>
+        UnavailableDependencyHandler.Chain(exception).OfType<NpgsqlException>().FirstOrDefault();
 
     // Class 08: connection exception; 53: insufficient resources; 57: operator intervention (shutdown, restart).
     private static bool IsOutageState(string sqlState) => sqlState.StartsWith("08", StringComparison.Ordinal)
