@@ -7,15 +7,19 @@ namespace OrleansHealth.Silo.Tests;
 /// <summary>The real silo host (Kestrel, Orleans, the whole pipeline) inside the test process, on free ports.</summary>
 public sealed class InProcessSilo : IAsyncDisposable
 {
-    private InProcessSilo(WebApplication app, int httpPort)
+    private InProcessSilo(WebApplication app, int httpPort, string auditDirectory)
     {
         App = app;
+        AuditDirectory = auditDirectory;
         Http = TestAuth.Client(new Uri($"http://127.0.0.1:{httpPort}"), TimeSpan.FromSeconds(30));
     }
 
     public WebApplication App { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The embedded mode's audit files: a directory of this silo's own, removed with it unless the test chose one.</summary>
+    public string AuditDirectory { get; }
 
     public static async Task<InProcessSilo> StartAsync(IDictionary<string, string?>? settings = null)
     {
@@ -28,6 +32,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Demo:Enabled"] = "false",
             ["Auth:SigningKey"] = TestAuth.SigningKey,
+            ["Audit:Directory"] = Path.Combine(Path.GetTempPath(), $"oh-audit-{Guid.NewGuid():N}"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -36,7 +41,7 @@ public sealed class InProcessSilo : IAsyncDisposable
 
         var app = await SiloApplication.BuildAsync([], configuration => configuration.AddInMemoryCollection(values));
         await app.StartAsync();
-        return new InProcessSilo(app, httpPort);
+        return new InProcessSilo(app, httpPort, values["Audit:Directory"]!);
     }
 
     public async ValueTask DisposeAsync()
@@ -44,5 +49,9 @@ public sealed class InProcessSilo : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (AuditDirectory.Contains("oh-audit-", StringComparison.Ordinal) && Directory.Exists(AuditDirectory))
+        {
+            Directory.Delete(AuditDirectory, recursive: true);
+        }
     }
 }

@@ -22,7 +22,11 @@ public static class TestAuth
 
     /// <summary>A token with <paramref name="roles"/> (default: admin, clinician and analyst) and further claims, valid for a day.</summary>
     public static string Token(IEnumerable<string>? roles = null, params (string Type, string Value)[] claims) =>
-        TokenIssuer.Issue(SigningKey, new AuthOptions(), "test", roles ?? EveryRole, TimeSpan.FromDays(1), claims);
+        TokenFor("test", roles ?? EveryRole, claims);
+
+    /// <summary>A token for the person or application <paramref name="subject"/> (its <c>sub</c>, as audit events name it).</summary>
+    public static string TokenFor(string subject, IEnumerable<string> roles, params (string Type, string Value)[] claims) =>
+        TokenIssuer.Issue(SigningKey, new AuthOptions(), subject, roles, TimeSpan.FromDays(1), claims);
 
     /// <summary>A client that sends <paramref name="token"/> (default: every role but feed) with each request.</summary>
     public static HttpClient Client(Uri? baseAddress = null, TimeSpan? timeout = null, string? token = null, HttpMessageHandler? handler = null)

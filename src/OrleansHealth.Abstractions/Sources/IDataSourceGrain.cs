@@ -21,6 +21,6 @@ public interface IDataSourceGrain : IGrainWithStringKey
     /// <summary>Forgets the key with this id. False when there was none.</summary>
     Task<bool> RevokeKeyAsync(string keyId);
 
-    /// <summary>True when <paramref name="hash"/> is the hash of one of this feed's keys.</summary>
-    Task<bool> HasKeyAsync(string hash);
+    /// <summary>The id of the key whose hash is <paramref name="hash"/>, or null when no key of this feed has it.</summary>
+    Task<string?> FindKeyAsync(string hash);
 }

@@ -70,11 +70,20 @@ public sealed class DataSourceGrain(
         return true;
     }
 
-    public Task<bool> HasKeyAsync(string hash)
+    public Task<string?> FindKeyAsync(string hash)
     {
-        // Compared in constant time, so the answer's timing says nothing about how close a guess came.
+        // Every key is compared, in constant time, so the answer's timing says nothing about how close a guess came.
         var given = System.Text.Encoding.ASCII.GetBytes(hash);
-        return Task.FromResult(state.State.Keys.Any(k => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(given, System.Text.Encoding.ASCII.GetBytes(k.Hash))));
+        string? found = null;
+        foreach (var key in state.State.Keys)
+        {
+            if (System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(given, System.Text.Encoding.ASCII.GetBytes(key.Hash)))
+            {
+                found = key.Id;
+            }
+        }
+
+        return Task.FromResult(found);
     }
 
     private static SourceStatistics Statistics(SourceQuality q) => new(

@@ -29,7 +29,8 @@ public static class BatchPredictionApi
     public static IEndpointRouteBuilder MapBatchPredictionApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/models/{model}/predict", PredictAsync).WithTags("Predictions").WithName("PredictBatch").RequireAuthorization(Policies.ClinicalRead)
-            .WithSummary("NDJSON of {\"patientId\"} or {\"features\": [...]} lines in, NDJSON of probabilities out, in input order.");
+            .WithSummary("NDJSON of {\"patientId\"} or {\"features\": [...]} lines in, NDJSON of probabilities out, in input order.")
+            .AuditedByHandler(AuditActions.BatchPrediction);
         return endpoints;
     }
 
@@ -114,8 +115,33 @@ public static class BatchPredictionApi
             ? grains.GetGrain<IPatientGrain>(r.PatientId!).GetPredictionAsync(predictor.GetPrimaryKeyString())
             : Task.FromResult<Prediction?>(null)));
         var scores = block.FeatureRows > 0 ? await predictor.ScoreAsync(block.Features(), block.FeatureRows) : null;
-        Write(response.BodyWriter, block.Rows, scores, await patients);
+        var answered = await patients;
+        await AuditAsync(response.HttpContext, block, answered, cancellationToken);
+        Write(response.BodyWriter, block.Rows, scores, answered);
         await response.BodyWriter.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the block before any of its answers is written: an event per patient row (not found for one
+    /// unknown or outside the token's list) and one for its feature rows, which name no patient.
+    /// </summary>
+    private static Task AuditAsync(HttpContext http, Block block, Prediction?[] patients, CancellationToken cancellationToken)
+    {
+        var recorder = http.RequestServices.GetRequiredService<AuditRecorder>();
+        var events = new List<AuditEvent>(patients.Length + 1);
+        var patient = 0;
+        foreach (var row in block.Rows.Where(r => r.PatientId is not null))
+        {
+            var status = patients[patient++] is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            events.Add(recorder.Describe(http, AuditActions.BatchPrediction, status, row.PatientId));
+        }
+
+        if (block.FeatureRows > 0)
+        {
+            events.Add(recorder.Describe(http, AuditActions.BatchPrediction, StatusCodes.Status200OK));
+        }
+
+        return recorder.RecordAsync(events, cancellationToken);
     }
 
     /// <summary>One answer line per row, in input order; <paramref name="scores"/> are the feature rows' in turn, <paramref name="patients"/> the patient rows'.</summary>

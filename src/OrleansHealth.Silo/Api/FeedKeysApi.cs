@@ -14,8 +14,10 @@ public static class FeedKeysApi
     public static IEndpointRouteBuilder MapFeedKeysApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/sources/{sourceId}/keys").WithTags("Sources").RequireAuthorization(Policies.Administration);
-        group.MapPost("", CreateAsync).WithName("CreateFeedKey").WithSummary("Make an API key for this feed; the answer is the only place the key appears.");
-        group.MapDelete("/{keyId}", RevokeAsync).WithName("RevokeFeedKey").WithSummary("Revoke one of this feed's API keys.");
+        group.MapPost("", CreateAsync).WithName("CreateFeedKey").WithSummary("Make an API key for this feed; the answer is the only place the key appears.")
+            .Audited(AuditActions.FeedKeyCreate);
+        group.MapDelete("/{keyId}", RevokeAsync).WithName("RevokeFeedKey").WithSummary("Revoke one of this feed's API keys.")
+            .Audited(AuditActions.FeedKeyRevoke);
         return endpoints;
     }
 

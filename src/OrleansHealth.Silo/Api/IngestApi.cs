@@ -20,7 +20,8 @@ public static class IngestApi
             // handler's problem (which names the supported types) is more useful.
             .WithDescription("Body by Content-Type: application/fhir+json (Bundle or resource), application/fhir+ndjson or " +
                 "application/x-ndjson, text/csv with ?format=synthea-patients|synthea-observations|synthea-conditions|" +
-                "synthea-medications|synthea-encounters|synthea-procedures|tabular (&id=COLUMN for tabular).");
+                "synthea-medications|synthea-encounters|synthea-procedures|tabular (&id=COLUMN for tabular).")
+            .Audited(AuditActions.RecordsIngest);
         return endpoints;
     }
 

@@ -14,15 +14,20 @@ public static class ModelsApi
     {
         var group = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Modelling);
         var administration = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Administration);
-        group.MapPut("", DefineAsync).WithName("DefineModel").WithSummary("Define (or redefine) a model's features and outcome.");
+        group.MapPut("", DefineAsync).WithName("DefineModel").WithSummary("Define (or redefine) a model's features and outcome.")
+            .Audited(AuditActions.ModelDefine);
         group.MapGet("", GetAsync).WithName("GetModel").WithSummary("The model's definition, versions and active version.");
         group.MapPost("/versions", TrainAsync).WithName("TrainVersion")
-            .WithSummary("Train a new version: {trees, shards, leaves, minExamplesPerLeaf, featureFraction, baggingFraction, maxBins, seed, topK, threshold}.");
+            .WithSummary("Train a new version: {trees, shards, leaves, minExamplesPerLeaf, featureFraction, baggingFraction, maxBins, seed, topK, threshold}.")
+            .Audited(AuditActions.VersionTrain);
         group.MapGet("/versions/{version:int}", GetVersionAsync).WithName("GetVersion").WithSummary("A version's status, shards, metrics and importance.");
         group.MapGet("/versions/{version:int}/holdout", GetHoldoutAsync).WithName("GetHoldoutPredictions")
-            .WithSummary("The held-out predictions the version's metrics were computed from (pseudonymous ids).");
-        administration.MapPost("/versions/{version:int}/promote", PromoteAsync).WithName("PromoteVersion").WithSummary("Make this version the active one (also to roll back).");
-        group.MapPost("/versions/{version:int}/cancel", CancelAsync).WithName("CancelVersion").WithSummary("Stop a version that is still training.");
+            .WithSummary("The held-out predictions the version's metrics were computed from (pseudonymous ids).")
+            .Audited(AuditActions.HoldoutRead);
+        administration.MapPost("/versions/{version:int}/promote", PromoteAsync).WithName("PromoteVersion").WithSummary("Make this version the active one (also to roll back).")
+            .Audited(AuditActions.VersionPromote);
+        group.MapPost("/versions/{version:int}/cancel", CancelAsync).WithName("CancelVersion").WithSummary("Stop a version that is still training.")
+            .Audited(AuditActions.VersionCancel);
         return endpoints;
     }
 

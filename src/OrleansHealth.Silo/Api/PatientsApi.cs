@@ -13,8 +13,10 @@ public static class PatientsApi
     public static IEndpointRouteBuilder MapPatientsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.ClinicalRead);
-        group.MapGet("/{patientId}", GetAsync).WithName("GetPatient").WithSummary("The unified profile, every value with its provenance.");
-        group.MapGet("", ResolveAsync).WithName("ResolvePatient").WithSummary("The enterprise patient of a source-local id (?source=…&localId=…).");
+        group.MapGet("/{patientId}", GetAsync).WithName("GetPatient").WithSummary("The unified profile, every value with its provenance.")
+            .Audited(AuditActions.PatientRead);
+        group.MapGet("", ResolveAsync).WithName("ResolvePatient").WithSummary("The enterprise patient of a source-local id (?source=…&localId=…).")
+            .Audited(AuditActions.PatientResolve);
         return endpoints;
     }
 
@@ -52,4 +54,4 @@ public static class PatientsApi
     }
 }
 
-public sealed record PatientLinkView(string Source, string LocalId, string PatientId, string Profile);
+public sealed record PatientLinkView(string Source, string LocalId, string PatientId, string Profile) : IAboutPatient;

@@ -21,11 +21,14 @@ public static class PredictionsApi
     {
         var group = endpoints.MapGroup("/api/patients/{patientId}").WithTags("Predictions").RequireAuthorization(Policies.ClinicalRead);
         group.MapGet("/predictions/{model}", PredictAsync).WithName("PredictPatient")
-            .WithSummary("Probability from the model's active version, the feature values used and the top contributions (?top=N).");
+            .WithSummary("Probability from the model's active version, the feature values used and the top contributions (?top=N).")
+            .Audited(AuditActions.PredictionRead);
         group.MapGet("/explanations/{model}", ExplainAsync).WithName("ExplainPatient")
-            .WithSummary("Every model input's contribution toward or against the prediction (they add up to it from the base value).");
+            .WithSummary("Every model input's contribution toward or against the prediction (they add up to it from the base value).")
+            .Audited(AuditActions.ExplanationRead);
         group.MapGet("/treatments/{model}", TreatmentsAsync).WithName("RankTreatments")
-            .WithSummary("The model's candidate treatments ranked by the predicted probability of a good outcome for this patient.");
+            .WithSummary("The model's candidate treatments ranked by the predicted probability of a good outcome for this patient.")
+            .Audited(AuditActions.TreatmentsRead);
         return endpoints;
     }
 

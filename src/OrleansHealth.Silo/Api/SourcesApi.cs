@@ -12,13 +12,16 @@ public static class SourcesApi
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/sources").WithTags("Sources").RequireAuthorization(Policies.Administration);
-        group.MapPut("/{sourceId}", RegisterAsync).WithName("RegisterSource").WithSummary("Register a feed or change its registration.");
+        group.MapPut("/{sourceId}", RegisterAsync).WithName("RegisterSource").WithSummary("Register a feed or change its registration.")
+            .Audited(AuditActions.SourceRegister);
         group.MapGet("", ListAsync).WithName("ListSources").WithSummary("All registered feeds.");
         group.MapGet("/{sourceId}", GetAsync).WithName("GetSource").WithSummary("One feed's registration, counters and data quality.");
         group.MapGet("/{sourceId}/quarantine", GetQuarantineAsync).WithName("GetQuarantine")
-            .WithSummary("Records of this feed that were rejected, newest first, with reason and raw text (?skip=&take=).");
+            .WithSummary("Records of this feed that were rejected, newest first, with reason and raw text (?skip=&take=).")
+            .Audited(AuditActions.QuarantineRead);
         group.MapGet("/{sourceId}/review", GetReviewAsync).WithName("GetReviewQueue")
-            .WithSummary("Records of this feed whose identity match was uncertain, for a person to decide.");
+            .WithSummary("Records of this feed whose identity match was uncertain, for a person to decide.")
+            .Audited(AuditActions.ReviewRead);
         return endpoints;
     }
 

@@ -50,6 +50,8 @@ public sealed class UnavailableDependencyHandler(IProblemDetailsService problems
         {
             switch (e)
             {
+                case Audit.AuditTrailUnavailableException:
+                    return "audit trail";
                 case NpgsqlException npgsql when DatabaseErrors.IsOutage(npgsql):
                 // The same, met by a grain on another silo (DatabaseErrorFilter).
                 case DatabaseException { IsOutage: true }:

@@ -26,6 +26,7 @@ public static class SiloApplication
         var settings = HostSettings.Read(builder.Configuration);
         PortCheck.EnsureFree(settings);
         builder.Services.AddSiloSecurity(builder.Configuration, settings);
+        builder.Services.AddAuditTrail(builder.Configuration, settings);
         if (settings.Storage == StorageMode.Postgres)
         {
             await Persistence.DatabaseCheck.EnsureReadyAsync(settings.PostgresConnectionString!, cancellationToken);
@@ -66,6 +67,7 @@ public static class SiloApplication
         app.MapModelsApi();
         app.MapPredictionsApi();
         app.MapBatchPredictionApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -114,9 +114,13 @@ public static class SiloProgram
           Cluster:ServiceId           orleans-health
           Cluster:AdvertisedAddress   POD_IP, else the first IPv4 address (loopback when embedded)
           Cluster:SiloName            POD_NAME, else host name and silo port
+          Auth:SigningKey             HS256 key (at least 32 bytes) the bearer tokens are signed with
+          Auth:Authority              or: an OpenID Connect authority whose keys sign them
+          Auth:Issuer, Auth:Audience  orleans-health, orleans-health
+          Audit:Directory             ~/.local/share/OrleansHealth/audit (embedded mode; Postgres keeps the trail in its database)
           OTEL_EXPORTER_OTLP_ENDPOINT enables OTLP export of traces, metrics and logs
           Demo:Enabled                load the demo population at start (default: only when embedded)
-          Demo:Patients, Demo:Seed    300, 42
+          Demo:Patients, Demo:Seed    1000, 42
           Ingest:ChunkSize            2000 records resolved and applied per durable round
           Ingest:MaxBodyBytes         4 GiB; Ingest:Limits:* for bundle size, entries, line and field length
           Shutdown:DrainDelaySeconds  5: after SIGTERM/SIGINT, not ready but serving, then stop (a second signal skips it)

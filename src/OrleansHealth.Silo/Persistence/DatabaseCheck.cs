@@ -48,8 +48,8 @@ public static class DatabaseCheck
         }
     }
 
-    /// <summary>Tables of OrleansHealth's own stores (deploy/sql/040 to 060), which are not Orleans queries.</summary>
-    public static IReadOnlyList<string> OwnTables { get; } = ["oh_feature_rows", "oh_identity_claims", "oh_identity_blocks"];
+    /// <summary>Tables of OrleansHealth's own stores (deploy/sql/040 to 070), which are not Orleans queries.</summary>
+    public static IReadOnlyList<string> OwnTables { get; } = ["oh_feature_rows", "oh_identity_claims", "oh_identity_blocks", "oh_audit_events"];
 
     private static async Task<bool> TableExistsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {

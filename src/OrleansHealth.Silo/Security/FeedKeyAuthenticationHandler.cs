@@ -23,14 +23,15 @@ public sealed class FeedKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (FeedKeys.SourceOf(key) is not { } source || !await grains.GetGrain<IDataSourceGrain>(source).HasKeyAsync(FeedKeys.Hash(key)))
+        var source = FeedKeys.SourceOf(key);
+        if (source is null || await grains.GetGrain<IDataSourceGrain>(source).FindKeyAsync(FeedKeys.Hash(key)) is not { } keyId)
         {
             // The key itself is never logged or echoed.
             return AuthenticateResult.Fail("unknown or revoked feed key");
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim("sub", $"feed:{source}"), new Claim(Access.RoleClaim, Roles.Feed), new Claim(Access.SourceClaim, source)],
+            [new Claim("sub", $"feed:{source}:{keyId}"), new Claim(Access.RoleClaim, Roles.Feed), new Claim(Access.SourceClaim, source)],
             SchemeName, "sub", Access.RoleClaim);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -42,6 +42,7 @@ public sealed class PostgresFeatureRowStoreTests(PostgresFixture postgres)
     [InlineData("oh_feature_rows")]
     [InlineData("oh_identity_claims")]
     [InlineData("oh_identity_blocks")]
+    [InlineData("oh_audit_events")]
     public async Task DatabaseCheck_OwnTableMissing_SaysToRunMigrate(string table)
     {
         var database = await postgres.Server.CreateDatabaseAsync();
