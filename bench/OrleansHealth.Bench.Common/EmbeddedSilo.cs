@@ -45,7 +45,6 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Demo:Enabled"] = "false",
-            ["Auth:SigningKey"] = TestAuth.SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
@@ -55,7 +54,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(values));
+        var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(TestAuth.Settings).AddInMemoryCollection(values));
         await app.StartAsync();
         var http = TestAuth.Client(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromHours(2));
         return new EmbeddedSilo(app, http);

@@ -24,10 +24,9 @@ internal static class HttpIngestRate
             ["Cluster:SiloPort"] = FreePort.Next().ToString(),
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
             ["Demo:Enabled"] = "false",
-            ["Auth:SigningKey"] = TestAuth.SigningKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        await using var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(values));
+        await using var app = await SiloApplication.BuildAsync([], c => c.AddInMemoryCollection(TestAuth.Settings).AddInMemoryCollection(values));
         await app.StartAsync();
         using var http = TestAuth.Client(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromMinutes(30));
         (await http.PutAsJsonAsync("/api/sources/bench", new { name = "Bench", format = "fhir-ndjson" })).EnsureSuccessStatusCode();

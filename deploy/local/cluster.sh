@@ -22,6 +22,7 @@
 #   OHEALTH_HTTP_BASE     first HTTP port to try (default 8081; the next free port is used when taken)
 #   Auth__SigningKey      the HS256 key the silos check tokens with (default: a random one, made by `up` and
 #                         kept in the state folder; `token` signs with it)
+#   Privacy__PseudonymKey the HMAC key of pseudonymous ids (default: a random one, made by `up` and kept there)
 #   OHEALTH_STOP_WAIT     seconds restart waits for a silo to exit after SIGTERM (default 60: the silo's
 #                         drain delay plus its shutdown timeout, 5 + 30 s by default, with room to spare)
 # Silo settings (Shutdown__DrainDelaySeconds, shutdownTimeoutSeconds, Logging__…) pass through from the environment.
@@ -119,6 +120,8 @@ up() {
   echo "$pg_port" >"$state/pg.port"
   # The silos refuse to start without a token signing key: the operator's, or a random one kept here.
   (umask 077; printf '%s' "${Auth__SigningKey:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')}" >"$state/auth-key")
+  # Likewise the pseudonym key, which every silo must share for the life of the data.
+  (umask 077; printf '%s' "${Privacy__PseudonymKey:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')}" >"$state/pseudonym-key")
   start_pg
   # Each silo opens up to Maximum Pool Size connections for Orleans plus 16 for the row stores;
   # unbounded (100 each) three silos under load exhaust the server ("too many clients already").
@@ -167,7 +170,8 @@ start_silo() {
   local i=$1 dll=$2
   local http silo_port gateway_port
   http=$(cat "$state/silo-$i.http"); silo_port=$(cat "$state/silo-$i.silo-port"); gateway_port=$(cat "$state/silo-$i.gateway-port")
-  Storage=Postgres ConnectionStrings__Postgres="$(cat "$state/connection-string")" Auth__SigningKey="$(cat "$state/auth-key")" Http__Port=$http \
+  Storage=Postgres ConnectionStrings__Postgres="$(cat "$state/connection-string")" Auth__SigningKey="$(cat "$state/auth-key")" \
+    Privacy__PseudonymKey="$(cat "$state/pseudonym-key")" Http__Port=$http \
     Cluster__SiloPort=$silo_port Cluster__GatewayPort=$gateway_port \
     Cluster__AdvertisedAddress=127.0.0.1 Cluster__SiloName="silo-$i" \
     DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000} nohup dotnet "$dll" >>"$state/silo-$i.log" 2>&1 &

@@ -229,6 +229,17 @@ public sealed class ChartTests(SiloFacts silo)
     }
 
     [Fact]
+    public void PseudonymKey_ComesFromTheSecretNamed_AndIsRequired()
+    {
+        var values = Chart.Values(("privacy.existingSecret", "health-privacy"));
+        var entry = Plain.Named(Plain.Maps(Chart.SiloContainer(values), "env"), "Privacy__PseudonymKey");
+
+        Assert.Equal("health-privacy", Plain.Text(entry, "valueFrom", "secretKeyRef", "name"));
+        Assert.Equal(Plain.Text(values, "privacy", "secretKey"), Plain.Text(entry, "valueFrom", "secretKeyRef", "key"));
+        Assert.Contains("if not .Values.privacy.existingSecret", Chart.Defines["orleans-health.validate"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DatabaseConnection_ComesFromASecret_ExistingOrCreatedFromValues()
     {
         var values = Chart.Values(("database.existingSecret", "orleans-db"), ("database.secretKey", "dsn"));

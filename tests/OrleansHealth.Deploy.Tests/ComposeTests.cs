@@ -63,6 +63,14 @@ public sealed class ComposeTests(SiloFacts silo)
     }
 
     [Fact]
+    public void Silos_ShareOnePseudonymKey_ThatTheOperatorMustSet()
+    {
+        var keys = Compose.Silos.Select(s => Compose.Environment(s)["Privacy__PseudonymKey"]).Distinct().ToList();
+
+        Assert.StartsWith("${OHEALTH_PSEUDONYM_KEY:?", Assert.Single(keys), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Silos_ReadAsPostgresModeWithAdoNetClustering_OnTheCodesPorts()
     {
         Assert.All(Compose.Silos, s =>

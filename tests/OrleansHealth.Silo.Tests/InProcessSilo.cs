@@ -31,7 +31,6 @@ public sealed class InProcessSilo : IAsyncDisposable
             ["Cluster:GatewayPort"] = FreePort.Next().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Demo:Enabled"] = "false",
-            ["Auth:SigningKey"] = TestAuth.SigningKey,
             ["Audit:Directory"] = Path.Combine(Path.GetTempPath(), $"oh-audit-{Guid.NewGuid():N}"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -39,7 +38,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = await SiloApplication.BuildAsync([], configuration => configuration.AddInMemoryCollection(values));
+        var app = await SiloApplication.BuildAsync([], configuration => configuration.AddInMemoryCollection(TestAuth.Settings).AddInMemoryCollection(values));
         await app.StartAsync();
         return new InProcessSilo(app, httpPort, values["Audit:Directory"]!);
     }

@@ -69,6 +69,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        // An embedded silo's audit files go to a folder of this test's, not the user's data folder.
+        info.Environment["Audit__Directory"] = Path.Combine(Path.GetTempPath(), "oh-audit-processes");
+
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

@@ -14,11 +14,18 @@ public static class TestAuth
 
     public static readonly IReadOnlyList<string> EveryRole = [Roles.Admin, Roles.Clinician, Roles.Analyst];
 
-    /// <summary>As configuration keys (for an in-process silo).</summary>
-    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { [$"{AuthOptions.Section}:SigningKey"] = SigningKey };
+    /// <summary>The pseudonym HMAC key of test silos (required outside the embedded mode, like the signing key).</summary>
+    public const string PseudonymKey = "orleans-health-tests-only-pseudonym-key-not-a-secret";
 
-    /// <summary>As environment variables (for a silo process or deploy/local/cluster.sh).</summary>
-    public static IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string> { [$"{AuthOptions.Section}__SigningKey"] = SigningKey };
+    /// <summary>The signing and pseudonym keys as configuration keys (for an in-process silo).</summary>
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        [$"{AuthOptions.Section}:SigningKey"] = SigningKey,
+        ["Privacy:PseudonymKey"] = PseudonymKey,
+    };
+
+    /// <summary>The same as environment variables (for a silo process or deploy/local/cluster.sh).</summary>
+    public static IReadOnlyDictionary<string, string?> Environment { get; } = Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
 
     /// <summary>A token with <paramref name="roles"/> (default: admin, clinician and analyst) and further claims, valid for a day.</summary>
     public static string Token(IEnumerable<string>? roles = null, params (string Type, string Value)[] claims) =>

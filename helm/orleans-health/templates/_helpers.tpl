@@ -83,6 +83,9 @@ app.kubernetes.io/component: silo
 {{- if and (not .Values.auth.existingSecret) (not .Values.auth.authority) }}
 {{- fail "set auth.existingSecret (a Secret with the HS256 signing key) or auth.authority (an OpenID Connect provider): the silos refuse to start without authentication" }}
 {{- end }}
+{{- if not .Values.privacy.existingSecret }}
+{{- fail "set privacy.existingSecret (a Secret with the pseudonym HMAC key): the silos refuse to start without it" }}
+{{- end }}
 {{- if and (not .Values.database.existingSecret) (not .Values.database.connectionString) }}
 {{- fail "set database.existingSecret (a Secret with the Npgsql connection string) or database.connectionString" }}
 {{- end }}

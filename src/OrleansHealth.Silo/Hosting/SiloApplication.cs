@@ -5,6 +5,7 @@ using OrleansHealth.Grains.Learning;
 using OrleansHealth.Silo.Api;
 using OrleansHealth.Silo.Demo;
 using OrleansHealth.Silo.Health;
+using OrleansHealth.Silo.Privacy;
 using OrleansHealth.Silo.Security;
 using OrleansHealth.Silo.Shutdown;
 using OrleansHealth.Silo.Telemetry;
@@ -27,6 +28,7 @@ public static class SiloApplication
         PortCheck.EnsureFree(settings);
         builder.Services.AddSiloSecurity(builder.Configuration, settings);
         builder.Services.AddAuditTrail(builder.Configuration, settings);
+        builder.Services.AddPseudonyms(builder.Configuration, settings);
         if (settings.Storage == StorageMode.Postgres)
         {
             await Persistence.DatabaseCheck.EnsureReadyAsync(settings.PostgresConnectionString!, cancellationToken);

@@ -73,6 +73,28 @@ public sealed class StartupFailureTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task PostgresWithoutPseudonymKey_RefusesToStart()
+    {
+        var line = await ExpectOneLineFailureAsync(new()
+        {
+            ["Storage"] = "Postgres",
+            ["ConnectionStrings__Postgres"] = await postgres.Server.CreateDatabaseAsync(),
+            ["Privacy__PseudonymKey"] = "",
+        });
+
+        Assert.StartsWith("error: Privacy:PseudonymKey: set Privacy__PseudonymKey", line);
+    }
+
+    [Fact]
+    public async Task ShortPseudonymKey_ExitsNamingIt_WithoutPrintingIt()
+    {
+        var line = await ExpectOneLineFailureAsync(new() { ["Privacy__PseudonymKey"] = "tiny-pseudonym" });
+
+        Assert.StartsWith("error: Privacy:PseudonymKey: the key is too short", line);
+        Assert.DoesNotContain("tiny-pseudonym", line);
+    }
+
+    [Fact]
     public async Task UnmigratedDatabase_ExitsSayingToRunMigrate()
     {
         var database = await postgres.Server.CreateDatabaseAsync(migrate: false);

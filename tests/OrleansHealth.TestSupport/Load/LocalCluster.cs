@@ -27,7 +27,7 @@ public sealed class LocalCluster : IAsyncDisposable
         };
         foreach (var (key, value) in TestAuth.Environment)
         {
-            _environment[key] = value;
+            _environment[key] = value!;
         }
 
         if (fastFailureDetection)
