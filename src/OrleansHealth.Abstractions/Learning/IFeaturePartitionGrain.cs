@@ -1,4 +1,5 @@
 using OrleansHealth.Learning.Features;
+using OrleansHealth.Learning.Privacy;
 
 namespace OrleansHealth.Learning;
 
@@ -14,6 +15,12 @@ public interface IFeaturePartitionGrain : IGrainWithIntegerKey
 
     /// <summary>The feature rows and outcomes of the model's cohort in this partition.</summary>
     Task<PartitionExtract> ExtractAsync(ModelDefinition definition);
+
+    /// <summary>
+    /// The model's cohort in this partition as de-identified export rows (Safe Harbor), in pseudonym order;
+    /// <paramref name="today"/> is the reference date for a patient with no dated fact.
+    /// </summary>
+    Task<IReadOnlyList<DeidentifiedRow>> ExportAsync(ModelDefinition definition, DateOnly today);
 
     /// <summary>How many patients this partition holds.</summary>
     Task<int> CountAsync();

@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Data;
 using OrleansHealth.Learning.Features;
+using OrleansHealth.Learning.Privacy;
 
 namespace OrleansHealth.Grains.Learning;
 
@@ -70,6 +71,16 @@ public sealed class FeaturePartitionGrain : Grain, IFeaturePartitionGrain
 
         var matrix = new FeatureMatrix([.. extractor.Names], [.. values], [.. labels], [.. ids]);
         return Task.FromResult(new PartitionExtract(matrix, [.. holdout], matched, timelines.Count));
+    }
+
+    public Task<IReadOnlyList<DeidentifiedRow>> ExportAsync(ModelDefinition definition, DateOnly today)
+    {
+        var extractor = new DatasetExtractor(definition);
+        IReadOnlyList<DeidentifiedRow> rows =
+        [
+            .. timelines.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => extractor.Extract(t.Value, today)).OfType<DeidentifiedRow>(),
+        ];
+        return Task.FromResult(rows);
     }
 
     public Task<int> CountAsync() => Task.FromResult(timelines.Count);

@@ -18,7 +18,7 @@ public static class TimelineBuilder
             .Select(e => e.Fact)
             .Select(f => new TimelineEvent(f.Kind, f.Code.ToString(), Day(f.StartAt)))
             .ToList();
-        return new ClinicalTimeline(pseudonymousId, BirthDate(profile), Sex(profile), observations, events);
+        return new ClinicalTimeline(pseudonymousId, BirthDate(profile), Sex(profile), observations, events, Zip3(profile));
     }
 
     private static DateOnly? Day(DateTimeOffset? at) => at is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null;
@@ -27,6 +27,14 @@ public static class TimelineBuilder
         profile.Demographics.TryGetValue(DemographicFields.BirthDate, out var field)
         && DateOnly.TryParseExact(field.Current.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
+            : null;
+
+    /// <summary>The first three digits of a US ZIP code (5 digits, or ZIP+4); nothing for other postal codes.</summary>
+    private static string? Zip3(PatientProfile profile) =>
+        profile.Demographics.TryGetValue(DemographicFields.PostalCode, out var field)
+        && field.Current.Value?.Trim() is { Length: 5 or 9 or 10 } zip
+        && zip[..5].All(char.IsAsciiDigit)
+            ? zip[..3]
             : null;
 
     private static AdministrativeSex Sex(PatientProfile profile) =>

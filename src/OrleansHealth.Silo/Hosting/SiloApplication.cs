@@ -69,6 +69,7 @@ public static class SiloApplication
         app.MapModelsApi();
         app.MapPredictionsApi();
         app.MapBatchPredictionApi();
+        app.MapDatasetApi();
         app.MapAuditApi();
         return app;
     }

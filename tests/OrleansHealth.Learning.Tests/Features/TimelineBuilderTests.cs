@@ -50,6 +50,20 @@ public sealed class TimelineBuilderTests
     public void From_NullProfile_Throws() =>
         Assert.Throws<ArgumentNullException>(() => TimelineBuilder.From(null!, "ps-x"));
 
+    [Theory]
+    [InlineData("02139", "021")]
+    [InlineData("02139-4307", "021")]
+    [InlineData("021394307", "021")]
+    [InlineData("SW1A 1AA", null)]
+    [InlineData("0213", null)]
+    public void From_Profile_KeepsOnlyTheFirstThreeDigitsOfAUsZip(string postalCode, string? zip3)
+    {
+        var profile = DiabetesPatient();
+        Demographic(profile, DemographicFields.PostalCode, postalCode);
+
+        Assert.Equal(zip3, TimelineBuilder.From(profile, "ps-x").Zip3);
+    }
+
     [Fact]
     public void From_Profile_KeepsPseudonymBirthDateAndSex()
     {

@@ -66,6 +66,7 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
         (await _admin.PostAsync($"{version}/promote", null)).EnsureSuccessStatusCode();
         (await _analyst.PostAsync($"{version}/cancel", null)).EnsureSuccessStatusCode();
         (await _analyst.GetAsync($"{version}/holdout")).EnsureSuccessStatusCode();
+        (await _analyst.GetAsync($"/api/models/{Model}/dataset")).EnsureSuccessStatusCode();
 
         // Reads of patient data.
         var link = JsonDocument.Parse(await _clinician.GetStringAsync($"/api/patients?source={Source}&localId=row-3")).RootElement;
@@ -100,6 +101,7 @@ public sealed class AuditTrailApiTests : IAsyncLifetime
         await ExpectAsync(AuditActions.VersionPromote, Admin, "admin", null, versionObject, AuditOutcomes.Success, 200);
         await ExpectAsync(AuditActions.VersionCancel, Analyst, "analyst", null, versionObject, AuditOutcomes.Success, 200);
         await ExpectAsync(AuditActions.HoldoutRead, Analyst, "analyst", null, versionObject, AuditOutcomes.Success, 200);
+        await ExpectAsync(AuditActions.DatasetExport, Analyst, "analyst", null, modelObject, AuditOutcomes.Success, 200);
         await ExpectAsync(AuditActions.PatientResolve, Clinician, "clinician", patient, null, AuditOutcomes.Success, 200);
         await ExpectAsync(AuditActions.PatientRead, Clinician, "clinician", patient, null, AuditOutcomes.Success, 200);
         await ExpectAsync(AuditActions.PredictionRead, Clinician, "clinician", patient, modelObject, AuditOutcomes.Success, 200);
