@@ -23,6 +23,7 @@ public static class SiloApplication
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
+        builder.Logging.KeepQueryStringsOutOfLogs();
 
         var settings = HostSettings.Read(builder.Configuration);
         PortCheck.EnsureFree(settings);

@@ -19,12 +19,15 @@ public sealed class DemoPopulation(int patients, int seed)
 
     private readonly PopulationOptions _population = new() { PatientCount = patients, Seed = seed };
 
+    /// <summary>The three sources and what each says about its patients (the feeds are rendered from it).</summary>
+    public SourceSimulator Simulator => field ??= new SourceSimulator(new PopulationGenerator(_population), new SourceSimulationOptions());
+
     public IReadOnlyList<SourceFeed> Feeds { get; private set; } = [];
 
     /// <summary>Registers the sources and posts every document, round-robin over <paramref name="silos"/>.</summary>
     public async Task IngestAsync(HttpClient http, IReadOnlyList<Uri> silos)
     {
-        Feeds = FeedRenderer.RenderAll(new SourceSimulator(new PopulationGenerator(_population), new SourceSimulationOptions()), patientsPerBundle: 50);
+        Feeds = FeedRenderer.RenderAll(Simulator, patientsPerBundle: 50);
         var next = 0;
         foreach (var feed in Feeds)
         {
