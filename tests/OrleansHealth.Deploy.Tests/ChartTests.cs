@@ -195,7 +195,10 @@ public sealed class ChartTests(SiloFacts silo)
         Assert.Equal("false", Plain.Text(security, "allowPrivilegeEscalation"));
         Assert.Equal("true", Plain.Text(security, "readOnlyRootFilesystem"));
         Assert.Equal(["ALL"], Plain.List(security, "capabilities", "drop"));
-        Assert.Equal("/tmp", Plain.Text(Assert.Single(Plain.Maps(Plain.Named(Plain.Maps(pod, "containers"), container), "volumeMounts")), "mountPath"));
+        // The only writable mount is /tmp; anything else (the TLS Secret) is read-only.
+        var mounts = Plain.Maps(Plain.Named(Plain.Maps(pod, "containers"), container), "volumeMounts").ToList();
+        Assert.Equal("/tmp", Plain.Text(Plain.Named(mounts, "tmp"), "mountPath"));
+        Assert.All(mounts.Where(m => Plain.Text(m, "name") != "tmp"), m => Assert.Equal("true", Plain.Text(m, "readOnly"), ignoreCase: true));
     }
 
     [Fact]
@@ -226,6 +229,30 @@ public sealed class ChartTests(SiloFacts silo)
         Assert.Equal(["get", "list", "watch", "patch"], Plain.List(rule, "verbs"));
         Assert.Equal("Role", Plain.Text(binding, "roleRef", "kind"));
         Assert.Equal("ServiceAccount", Plain.Text(Assert.Single(Plain.Maps(binding, "subjects")), "kind"));
+    }
+
+    [Fact]
+    public void Tls_MountsTheSecretReadOnly_AndPointsTheSiloAtItsFiles()
+    {
+        var values = Chart.Values(("tls.existingSecret", "silo-tls"));
+        var container = Chart.SiloContainer(values);
+        var pod = Plain.Map(Chart.Document("deployment.yaml", values), "spec", "template", "spec");
+        var env = Plain.Maps(container, "env").ToDictionary(e => Plain.Text(e, "name"), e => Plain.Has(e, "value") ? Plain.Text(e, "value") : "");
+        var mount = Plain.Named(Plain.Maps(container, "volumeMounts"), "tls");
+
+        Assert.Equal("silo-tls", Plain.Text(Plain.Named(Plain.Maps(pod, "volumes"), "tls"), "secret", "secretName"));
+        Assert.Equal("true", Plain.Text(mount, "readOnly"), ignoreCase: true);
+        var directory = Plain.Text(mount, "mountPath");
+        Assert.Equal($"{directory}/tls.crt", env["Tls__CertificatePath"]);
+        Assert.Equal($"{directory}/tls.key", env["Tls__KeyPath"]);
+        Assert.Equal($"{directory}/ca.crt", env["Tls__TrustedCaPath"]);
+        Assert.All(env.Keys.Where(k => k.StartsWith("Tls__", StringComparison.Ordinal)), k => Assert.True(SiloSettings.Binds(k), k));
+
+        // Off unless a Secret is named (the default is empty), and without the CA when every silo shares one certificate.
+        Assert.Equal("", Plain.Text(Chart.Values(), "tls", "existingSecret"));
+        var template = Chart.Raw("deployment.yaml");
+        Assert.Equal(3, template.Split("{{- if .Values.tls.existingSecret }}").Length - 1);
+        Assert.Contains("{{- if .Values.tls.verifyWithCa }}\n            - name: Tls__TrustedCaPath", template.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]

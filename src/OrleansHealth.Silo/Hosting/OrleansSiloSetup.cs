@@ -10,6 +10,7 @@ using OrleansHealth.Grains.Identity;
 using OrleansHealth.Grains.Learning;
 using OrleansHealth.Grains.Persistence;
 using OrleansHealth.Silo.Persistence;
+using OrleansHealth.Silo.Security;
 
 namespace OrleansHealth.Silo.Hosting;
 
@@ -21,7 +22,7 @@ public static class OrleansSiloSetup
     /// <summary>The name Orleans' ADO.NET grain storage is registered under (the name is not part of the stored rows).</summary>
     private const string AdoNetStorage = "adonet";
 
-    public static void Configure(ISiloBuilder silo, HostSettings settings, IConfiguration configuration)
+    public static void Configure(ISiloBuilder silo, HostSettings settings, IConfiguration configuration, ClusterTls? tls)
     {
         var cluster = settings.Cluster;
         silo.Configure<ClusterOptions>(o =>
@@ -37,6 +38,11 @@ public static class OrleansSiloSetup
         // faster for large profiles, and version-tolerant through the [Id]s and [Alias]es of the state types.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.AddDashboard();
+        if (tls is not null)
+        {
+            // Silo-to-silo and gateway connections; the HTTP port is the ingress's (docs/security.md, "Transport").
+            silo.UseTls(tls.Configure);
+        }
 
         if (settings.Storage == StorageMode.Memory)
         {

@@ -37,7 +37,8 @@ public static class SiloApplication
 
         builder.Services.AddSingleton(settings);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(settings.HttpPort));
-        builder.UseOrleans(silo => OrleansSiloSetup.Configure(silo, settings, builder.Configuration));
+        var tls = ClusterTls.Load(builder.Configuration);
+        builder.UseOrleans(silo => OrleansSiloSetup.Configure(silo, settings, builder.Configuration, tls));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnavailableDependencyHandler>();

@@ -118,6 +118,7 @@ public static class SiloProgram
           Auth:Authority              or: an OpenID Connect authority whose keys sign them
           Auth:Issuer, Auth:Audience  orleans-health, orleans-health
           Privacy:PseudonymKey        HMAC key (at least 32 bytes) of pseudonymous ids; required for Postgres, same on every silo
+          Tls:CertificatePath, Tls:KeyPath, Tls:TrustedCaPath   mutual TLS on the Orleans ports (off unless set)
           Audit:Directory             ~/.local/share/OrleansHealth/audit (embedded mode; Postgres keeps the trail in its database)
           OTEL_EXPORTER_OTLP_ENDPOINT enables OTLP export of traces, metrics and logs
           Demo:Enabled                load the demo population at start (default: only when embedded)
