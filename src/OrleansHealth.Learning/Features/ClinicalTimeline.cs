@@ -7,7 +7,8 @@ namespace OrleansHealth.Learning.Features;
 /// from, under a pseudonymous id, without names, identifiers, addresses or free text. Keeping the
 /// timeline rather than one row per model means a new model trains on every patient at once,
 /// without asking each patient grain to recompute anything. <see cref="Zip3"/> is the first three digits of
-/// a US postal code, never the whole code; exports still apply Safe Harbor's rule to it.
+/// a US postal code, never the whole code; exports still apply Safe Harbor's rule to it. Every date is the first
+/// of its month (<see cref="TimelineBuilder"/>): no full date leaves the patient's grain.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("oh.learning.ClinicalTimeline")]
 public sealed record ClinicalTimeline(

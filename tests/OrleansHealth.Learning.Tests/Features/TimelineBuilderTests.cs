@@ -70,23 +70,23 @@ public sealed class TimelineBuilderTests
         var timeline = TimelineBuilder.From(DiabetesPatient(), "ps-0123456789abcdef01234567");
 
         Assert.Equal("ps-0123456789abcdef01234567", timeline.PseudonymousId);
-        Assert.Equal(Day(1968, 3, 14), timeline.BirthDate);
+        Assert.Equal(Day(1968, 3, 1), timeline.BirthDate);
         Assert.Equal(AdministrativeSex.Female, timeline.Sex);
     }
 
     [Fact]
-    public void From_Profile_ObservationsUseSystemBarCodeAndUtcDays()
+    public void From_Profile_ObservationsUseSystemBarCodeAndUtcMonths()
     {
         var timeline = TimelineBuilder.From(DiabetesPatient(), "ps-x");
 
         Assert.Equal(6, timeline.Observations.Count);
         Assert.Equal(
             [
-                new TimelineObservation("http://loinc.org|4548-4", 6.2, null, Day(2021, 11, 20)),
-                new TimelineObservation("http://loinc.org|4548-4", 6.9, null, Day(2023, 3, 10)),
+                new TimelineObservation("http://loinc.org|4548-4", 6.2, null, Day(2021, 11, 1)),
+                new TimelineObservation("http://loinc.org|4548-4", 6.9, null, Day(2023, 3, 1)),
             ],
             timeline.Observations.Where(o => o.Code == "http://loinc.org|4548-4").OrderBy(o => o.Date));
-        Assert.Equal(new TimelineObservation("http://loinc.org|2339-0", 118, null, Day(2021, 11, 20)), Assert.Single(timeline.Observations, o => o.Code.EndsWith("|2339-0", StringComparison.Ordinal)));
+        Assert.Equal(new TimelineObservation("http://loinc.org|2339-0", 118, null, Day(2021, 11, 1)), Assert.Single(timeline.Observations, o => o.Code.EndsWith("|2339-0", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -108,16 +108,16 @@ public sealed class TimelineBuilderTests
     }
 
     [Fact]
-    public void From_Profile_KeepsEveryEventWithKindCodeAndDay()
+    public void From_Profile_KeepsEveryEventWithKindCodeAndMonth()
     {
         var timeline = TimelineBuilder.From(DiabetesPatient(), "ps-x");
 
         Assert.Equal(
             [
-                new TimelineEvent(EventKind.Condition, "http://snomed.info/sct|160303001", Day(2019, 4, 2)),
-                new TimelineEvent(EventKind.Condition, "http://snomed.info/sct|44054006", Day(2023, 3, 10)),
-                new TimelineEvent(EventKind.Medication, "http://www.nlm.nih.gov/research/umls/rxnorm|860975", Day(2021, 11, 20)),
-                new TimelineEvent(EventKind.Encounter, "http://snomed.info/sct|185349003", Day(2021, 11, 20)),
+                new TimelineEvent(EventKind.Condition, "http://snomed.info/sct|160303001", Day(2019, 4, 1)),
+                new TimelineEvent(EventKind.Condition, "http://snomed.info/sct|44054006", Day(2023, 3, 1)),
+                new TimelineEvent(EventKind.Medication, "http://www.nlm.nih.gov/research/umls/rxnorm|860975", Day(2021, 11, 1)),
+                new TimelineEvent(EventKind.Encounter, "http://snomed.info/sct|185349003", Day(2021, 11, 1)),
                 new TimelineEvent(EventKind.Allergy, "http://snomed.info/sct|91936005", null),
             ],
             timeline.Events.OrderBy(e => e.Kind).ThenBy(e => e.Start ?? DateOnly.MaxValue));
@@ -131,6 +131,15 @@ public sealed class TimelineBuilderTests
         var text = string.Join('\n', timeline.Observations.Select(o => o.ToString()).Concat(timeline.Events.Select(e => e.ToString())));
         Assert.DoesNotContain("Lindqvist", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Springfield", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_Profile_KeepsNoFullDate()
+    {
+        var timeline = TimelineBuilder.From(DiabetesPatient(), "ps-x");
+
+        DateOnly?[] dates = [timeline.BirthDate, .. timeline.Observations.Select(o => o.Date), .. timeline.Events.Select(e => e.Start)];
+        Assert.All(dates.OfType<DateOnly>(), d => Assert.Equal(1, d.Day));
     }
 
     [Fact]
