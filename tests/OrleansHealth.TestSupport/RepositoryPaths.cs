@@ -15,6 +15,10 @@ public static class RepositoryPaths
     public static string SiloAssembly =>
         Path.Combine(Root, "src", "OrleansHealth.Silo", "bin", BuildConfiguration, "net10.0", "OrleansHealth.Silo.dll");
 
+    /// <summary>The built <c>ohealth</c> command line (a test project that runs it references its project, unreferenced, so it is built).</summary>
+    public static string CliAssembly =>
+        Path.Combine(Root, "src", "OrleansHealth.Cli", "bin", BuildConfiguration, "net10.0", "ohealth.dll");
+
     /// <summary>
     /// The workplace's reference data: <c>OHEALTH_SHARED_DATA</c> when set, else <c>../shared/data</c> beside
     /// the repository, else <c>/work/shared/data</c> (where it lives on the project's machines, so a clone
