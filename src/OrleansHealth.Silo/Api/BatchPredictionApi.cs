@@ -128,17 +128,20 @@ public static class BatchPredictionApi
     private static Task AuditAsync(HttpContext http, Block block, Prediction?[] patients, CancellationToken cancellationToken)
     {
         var recorder = http.RequestServices.GetRequiredService<AuditRecorder>();
+
+        // The request is described once (caller, client, trace); each row only names its patient and outcome.
+        var request = recorder.Describe(http, AuditActions.BatchPrediction, StatusCodes.Status200OK);
         var events = new List<AuditEvent>(patients.Length + 1);
         var patient = 0;
         foreach (var row in block.Rows.Where(r => r.PatientId is not null))
         {
             var status = patients[patient++] is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
-            events.Add(recorder.Describe(http, AuditActions.BatchPrediction, status, row.PatientId));
+            events.Add(AuditRecorder.ForPatient(request, row.PatientId, status));
         }
 
         if (block.FeatureRows > 0)
         {
-            events.Add(recorder.Describe(http, AuditActions.BatchPrediction, StatusCodes.Status200OK));
+            events.Add(request);
         }
 
         return recorder.RecordAsync(events, cancellationToken);

@@ -23,9 +23,10 @@ public sealed class AuditRecorder(IAuditTrail trail, TimeProvider time, ILogger<
             .Select(v => $"{v.Key}={v.Value}")
             .ToList();
 
+        var now = time.GetUtcNow();
         return new AuditEvent(
-            Guid.CreateVersion7(time.GetUtcNow()),
-            time.GetUtcNow(),
+            Guid.CreateVersion7(now),
+            now,
             Actor(user),
             string.Join(',', user.FindAll(Access.RoleClaim).Select(c => c.Value).Distinct().Order(StringComparer.Ordinal)),
             action,
@@ -36,6 +37,10 @@ public sealed class AuditRecorder(IAuditTrail trail, TimeProvider time, ILogger<
             Client(http.Connection.RemoteIpAddress),
             Activity.Current?.TraceId.ToString());
     }
+
+    /// <summary>The same request's event about another patient (a batch's rows): only the id, patient and status differ.</summary>
+    public static AuditEvent ForPatient(AuditEvent request, string? patientId, int status) =>
+        request with { Id = Guid.CreateVersion7(request.At), PatientId = patientId, Status = status, Outcome = AuditOutcomes.Of(status) };
 
     /// <summary>Writes the events; throws <see cref="AuditTrailUnavailableException"/> when they could not be made durable.</summary>
     public async Task RecordAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
