@@ -27,6 +27,8 @@ public sealed class SourceQuality
 
     [Id(9)] public DateTimeOffset? LastSeen { get; set; }
 
+    [Id(10)] public IntakeHistory History { get; set; } = new();
+
     public void Add(IngestTally tally)
     {
         Received += tally.Received;
@@ -42,6 +44,7 @@ public sealed class SourceQuality
             Patients.Add(patient);
         }
 
+        History.Add(tally);
         if (LastSeen is null || tally.At > LastSeen)
         {
             LastSeen = tally.At;

@@ -88,5 +88,5 @@ public sealed class DataSourceGrain(
 
     private static SourceStatistics Statistics(SourceQuality q) => new(
         q.Received, q.Accepted, q.Duplicates, q.Rejected, q.Skipped, q.Patients.Estimate(), q.LastSeen,
-        q.Completeness(), new Dictionary<string, long>(q.FailuresByRule), q.DuplicateRate, q.Score());
+        q.Completeness(), new Dictionary<string, long>(q.FailuresByRule), q.DuplicateRate, q.Score(), [.. q.History.Buckets]);
 }
