@@ -42,6 +42,25 @@ public static class BlockingKeys
         return keys;
     }
 
+    /// <summary>
+    /// The <see cref="BlockingPass.FamilyYear"/> keys a person named <paramref name="familyName"/> and born in
+    /// one of <paramref name="birthYears"/> would have joined: what a search by name reads, so that it finds
+    /// patients through the same blocks identity resolution keeps (spelling variants with the same Soundex included).
+    /// </summary>
+    public static IReadOnlyList<string> ForFamilyName(string familyName, IEnumerable<int> birthYears, KeyHasher hasher)
+    {
+        ArgumentNullException.ThrowIfNull(birthYears);
+        ArgumentNullException.ThrowIfNull(hasher);
+        var soundex = Soundex.Encode(NameNormalizer.Normalize(familyName));
+        var keys = new List<string>();
+        foreach (var year in birthYears)
+        {
+            Add(keys, hasher, BlockingPass.FamilyYear, soundex, year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return keys;
+    }
+
     // The formal names of a nickname's groups (so "BOB" and "ROBERT" meet), or the name itself,
     // each by NYSIIS so spelling variants outside the table meet too.
     private static IEnumerable<string> GivenCodes(PersonProfile profile)

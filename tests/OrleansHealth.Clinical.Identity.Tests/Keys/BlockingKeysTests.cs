@@ -87,4 +87,27 @@ public sealed class BlockingKeysTests
         Assert.InRange(pairs, 700, 1200);
         Assert.Equal(pairs, blocked);
     }
+
+    [Theory]
+    [InlineData("Mosciski958")]
+    [InlineData("mosciski")]
+    [InlineData("Moscisky")]
+    public void ForFamilyName_SpellingOfTheFamilyNameAndBirthYear_FindsTheFamilyYearKey(string typed)
+    {
+        var stored = BlockingKeys.For(People.Robert).Single(k => k.StartsWith(BlockingPass.FamilyYear + ":", StringComparison.Ordinal));
+
+        var searched = BlockingKeys.ForFamilyName(typed, [1983, 1984, 1985], KeyHasher.Unkeyed);
+
+        Assert.Equal(3, searched.Count);
+        Assert.Contains(stored, searched);
+    }
+
+    [Fact]
+    public void ForFamilyName_AnotherNameOrNoLetters_FindsNothingOfRobert()
+    {
+        var stored = BlockingKeys.For(People.Robert);
+
+        Assert.Empty(BlockingKeys.ForFamilyName("Smith", [1984], KeyHasher.Unkeyed).Intersect(stored));
+        Assert.Empty(BlockingKeys.ForFamilyName("42", [1984], KeyHasher.Unkeyed));
+    }
 }
