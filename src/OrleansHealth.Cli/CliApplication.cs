@@ -1,3 +1,4 @@
+using OrleansHealth.Cli.Bench;
 using OrleansHealth.Cli.Connection;
 using OrleansHealth.Cli.Generate;
 using OrleansHealth.Cli.Ingest;
@@ -57,6 +58,14 @@ public static class CliApplication
                 .WithExample("predict", "--patient", "p-0f3a…", "--model", "diabetes-onset");
             config.AddCommand<ExplainCommand>("explain").WithDescription("Every input's contribution toward or against a patient's risk.");
             config.AddCommand<TreatmentsCommand>("treatments").WithDescription("A model's treatments ranked for a patient, with their uncertainty.");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Put load on a cluster and measure it: records/s for ingest, requests/s and latency percentiles for predictions.");
+                bench.AddCommand<BenchIngestCommand>("ingest").WithDescription("Generate a synthetic feed in memory and send it to a source (registered if missing); records/s and what was accepted, duplicate or rejected.")
+                    .WithExample("bench", "ingest", "--source", "bench-ehr", "--patients", "1000", "--concurrency", "2");
+                bench.AddCommand<BenchPredictCommand>("predict").WithDescription("Ask a model for the given patients' predictions, C at a time; requests/s, errors by status and latency p50/p95/p99/max.")
+                    .WithExample("bench", "predict", "--model", "diabetes-onset", "--patients-file", "patients.txt", "--requests", "2000", "--concurrency", "8");
+            });
 
             config.SetExceptionHandler((exception, _) =>
             {

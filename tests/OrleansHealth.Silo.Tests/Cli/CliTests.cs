@@ -8,29 +8,9 @@ namespace OrleansHealth.Silo.Tests.Cli;
 /// The real <c>ohealth</c> binary against a running silo: sources, ingest, predictions, explanations and
 /// treatments as tables and as <c>--json</c>, and the exit codes scripts rely on.
 /// </summary>
-public sealed class CliTests : IAsyncLifetime
+public sealed class CliTests() : CliTestBase("oh-cli")
 {
     private const string Source = "cli-ehr";
-    private InProcessSilo _silo = null!;
-    private string _directory = "";
-
-    public async Task InitializeAsync()
-    {
-        _silo = await InProcessSilo.StartAsync();
-        _directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"oh-cli-{Guid.NewGuid():N}")).FullName;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    /// <summary>Asserts success, showing what the command printed when it did not succeed.</summary>
-    private static void Ok(OhealthProcess.Result result) =>
-        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\n{result.Out}\n{result.Error}");
-
-    private Task<OhealthProcess.Result> Ohealth(params string[] arguments) => OhealthProcess.RunAsync(_silo.Http.BaseAddress!, TestAuth.Token(), arguments);
 
     [Fact]
     public async Task Sources_AddListShow_AsTablesAndJson()
@@ -58,10 +38,10 @@ public sealed class CliTests : IAsyncLifetime
     public async Task Ingest_SendsEachFile_AndSummarisesWhatTheClusterMadeOfIt()
     {
         await Ohealth("sources", "add", Source);
-        var patients = Path.Combine(_directory, "patients.ndjson");
+        var patients = Path.Combine(Folder, "patients.ndjson");
         await File.WriteAllTextAsync(patients, string.Concat(Enumerable.Range(1, 5).Select(i =>
             $$"""{"resourceType":"Patient","id":"cli-{{i}}","name":[{"family":"Ekberg","given":["Nils"]}],"birthDate":"197{{i}}-02-03"}""" + "\n")));
-        var observations = Path.Combine(_directory, "observations.ndjson");
+        var observations = Path.Combine(Folder, "observations.ndjson");
         await File.WriteAllTextAsync(observations,
             """{"resourceType":"Observation","id":"cli-o1","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"29463-7"}]},"subject":{"reference":"Patient/cli-1"},"valueQuantity":{"value":81,"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"}}""" + "\n" +
             """{"resourceType":"Observation","id":"cli-o2","status":"final","code":{"coding":[{"system":"http://loinc.org","code":"29463-7"}]},"subject":{"reference":"Patient/cli-2"},"valueQuantity":{"value":-3,"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"}}""" + "\n");
@@ -81,7 +61,7 @@ public sealed class CliTests : IAsyncLifetime
         var toNowhere = await Ohealth("ingest", patients, "--source", "no-such-source");
         Assert.Equal(3, toNowhere.ExitCode);
         Assert.Contains("patients.ndjson", toNowhere.Error);
-        var text = Path.Combine(_directory, "notes.txt");
+        var text = Path.Combine(Folder, "notes.txt");
         await File.WriteAllTextAsync(text, "hello");
         Assert.Equal(2, (await Ohealth("ingest", text, "--source", Source)).ExitCode);
         Assert.Equal(2, (await Ohealth("ingest", patients)).ExitCode);
@@ -94,7 +74,7 @@ public sealed class CliTests : IAsyncLifetime
         Ok(await Ohealth("sources", "add", "cli-pima", "--format", "csv"));
         var csv = Path.Combine(RepositoryPaths.SharedData, "ml", "pima_diabetes.csv");
         Ok(await Ohealth("ingest", csv, "--source", "cli-pima", "--format", "tabular"));
-        var definition = Path.Combine(_directory, "cli-pima.json");
+        var definition = Path.Combine(Folder, "cli-pima.json");
         await File.WriteAllTextAsync(definition, JsonSerializer.Serialize(new
         {
             features = new[] { "Glucose", "BMI", "Age" }.Select(c => new { name = c, kind = "column", source = "cli-pima", code = c }).ToArray(),
@@ -115,8 +95,8 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(3, (await Ohealth("models", "promote", Model, "--version", "9")).ExitCode);
         Assert.Equal(3, (await Ohealth("models", "status", "no-such-model")).ExitCode);
 
-        var patient = JsonDocument.Parse(await _silo.Http.GetStringAsync("/api/patients?source=cli-pima&localId=row-3")).RootElement.GetProperty("patientId").GetString()!;
-        var api = JsonDocument.Parse(await _silo.Http.GetStringAsync($"/api/patients/{patient}/predictions/{Model}")).RootElement;
+        var patient = JsonDocument.Parse(await Silo.Http.GetStringAsync("/api/patients?source=cli-pima&localId=row-3")).RootElement.GetProperty("patientId").GetString()!;
+        var api = JsonDocument.Parse(await Silo.Http.GetStringAsync($"/api/patients/{patient}/predictions/{Model}")).RootElement;
 
         var predicted = await Ohealth("predict", "--patient", patient, "--model", Model, "--json");
         Ok(predicted);
@@ -143,7 +123,7 @@ public sealed class CliTests : IAsyncLifetime
     [Fact]
     public async Task WithoutAToken_Or_WithoutACluster_TheExitCodeSaysSo()
     {
-        var refused = await OhealthProcess.RunAsync(_silo.Http.BaseAddress!, token: null, "sources", "list");
+        var refused = await OhealthProcess.RunAsync(Silo.Http.BaseAddress!, token: null, "sources", "list");
         Assert.Equal(4, refused.ExitCode);
         Assert.Contains("OHEALTH_TOKEN", refused.Error);
 
@@ -151,7 +131,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(5, unreachable.ExitCode);
         Assert.Contains("cannot reach the cluster", unreachable.Error);
 
-        var clinician = await OhealthProcess.RunAsync(_silo.Http.BaseAddress!, TestAuth.Token([Roles.Clinician]), "sources", "list");
+        var clinician = await OhealthProcess.RunAsync(Silo.Http.BaseAddress!, TestAuth.Token([Roles.Clinician]), "sources", "list");
         Assert.Equal(4, clinician.ExitCode);
     }
 }

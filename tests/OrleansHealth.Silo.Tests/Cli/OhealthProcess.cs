@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace OrleansHealth.Silo.Tests.Cli;
 
 /// <summary>Runs the built <c>ohealth</c> binary as a user would, against a given silo with a given token.</summary>
-internal static class OhealthProcess
+public static class OhealthProcess
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
