@@ -19,6 +19,7 @@ public sealed class ModelGrain(
         state.State.Definition = definition;
         state.State.Revision++;
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IModelDirectoryGrain>(IModelDirectoryGrain.Key).AddAsync(this.GetPrimaryKeyString());
         return [];
     }
 

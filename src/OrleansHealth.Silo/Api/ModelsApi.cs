@@ -14,6 +14,9 @@ public static class ModelsApi
     {
         var group = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Modelling);
         var administration = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Administration);
+        // Clinicians list models too: the patient page asks every active model for a risk.
+        endpoints.MapGet("/api/models", ListAsync).WithTags("Models").RequireAuthorization(Policies.ClinicalRead)
+            .WithName("ListModels").WithSummary("The defined models with their active version.");
         group.MapPut("", DefineAsync).WithName("DefineModel").WithSummary("Define (or redefine) a model's features and outcome.")
             .Audited(AuditActions.ModelDefine);
         group.MapGet("", GetAsync).WithName("GetModel").WithSummary("The model's definition, versions and active version.");
@@ -57,6 +60,13 @@ public static class ModelsApi
 
     private static async Task<Results<Ok<ModelDetails>, ProblemHttpResult>> GetAsync(string model, IGrainFactory grains) =>
         await FindAsync(model, grains) is { } details ? TypedResults.Ok(details) : UnknownModel(model);
+
+    private static async Task<Ok<IReadOnlyList<ModelListItem>>> ListAsync(IGrainFactory grains)
+    {
+        var names = await grains.GetGrain<IModelDirectoryGrain>(IModelDirectoryGrain.Key).ListAsync();
+        var models = await Task.WhenAll(names.Select(name => grains.GetGrain<IModelGrain>(name).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<ModelListItem>>([.. models.OfType<ModelDetails>().Select(ModelListItem.From)]);
+    }
 
     private static async Task<Results<Accepted<VersionStatus>, ValidationProblem, ProblemHttpResult>> TrainAsync(
         string model, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)

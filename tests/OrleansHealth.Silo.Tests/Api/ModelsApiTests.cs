@@ -76,6 +76,29 @@ public sealed class ModelsApiTests(EmbeddedSiloFixture fixture)
         using var promote = await fixture.Http.PostAsync($"{location}/promote", null);
         Assert.Equal(HttpStatusCode.OK, promote.StatusCode);
         Assert.Equal(1, (await JsonAsync(promote)).GetProperty("activeVersion").GetInt32());
+
+        // The model list (what the dashboard's patient page asks every active model from) is open to clinicians.
+        using var clinician = TestAuth.Client(fixture.Http.BaseAddress, token: TestAuth.Token([OrleansHealth.Silo.Security.Roles.Clinician]));
+        var listed = JsonDocument.Parse(await clinician.GetStringAsync("/api/models")).RootElement.EnumerateArray()
+            .Single(m => m.GetProperty("name").GetString() == "api-pima-risk");
+        Assert.Equal(1, listed.GetProperty("activeVersion").GetInt32());
+        Assert.Equal(1, listed.GetProperty("versions").GetInt32());
+        Assert.Equal("Pima diabetes from the tabular columns", listed.GetProperty("description").GetString());
+        Assert.False(listed.GetProperty("ranksTreatments").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ModelList_HasADefinedModelBeforeItsFirstVersion_AndNeedsAToken()
+    {
+        using var define = await fixture.Http.PutAsync("/api/models/api-listed", JsonContent.Create(Definition()));
+        Assert.Equal(HttpStatusCode.OK, define.StatusCode);
+        var listed = JsonDocument.Parse(await fixture.Http.GetStringAsync("/api/models")).RootElement.EnumerateArray()
+            .Single(m => m.GetProperty("name").GetString() == "api-listed");
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("activeVersion").ValueKind);
+        Assert.Equal(0, listed.GetProperty("versions").GetInt32());
+
+        using var anonymous = new HttpClient { BaseAddress = fixture.Http.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/models")).StatusCode);
     }
 
     [Fact]
