@@ -5,7 +5,7 @@ using OrleansHealth.Grains.Identity;
 
 namespace OrleansHealth.Grains.Ingestion;
 
-/// <summary>Registers the ingest pipeline and the grain-backed identity resolver with their options.</summary>
+/// <summary>Registers the ingest pipeline, the grain-backed identity resolver and the name search over its blocks, with their options.</summary>
 public static class IngestionServices
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +21,7 @@ public static class IngestionServices
         services.TryAddSingleton<IIdentityClaimStore, InMemoryIdentityClaimStore>();
         services.TryAddSingleton<IIdentityBlockStore, InMemoryIdentityBlockStore>();
         services.AddSingleton<IPatientResolver, GrainPatientResolver>();
+        services.AddSingleton<PatientSearch>();
         services.AddSingleton<IngestPipeline>();
         return services;
     }

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using OrleansHealth.Clinical.Model;
+using OrleansHealth.Grains;
+using OrleansHealth.Grains.Identity;
 using OrleansHealth.Grains.Ingestion;
 using OrleansHealth.Patients;
 using OrleansHealth.Sources;
@@ -15,6 +17,10 @@ public static class PatientsApi
         var group = endpoints.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.ClinicalRead);
         group.MapGet("/{patientId}", GetAsync).WithName("GetPatient").WithSummary("The unified profile, every value with its provenance.")
             .Audited(AuditActions.PatientRead);
+        // A literal segment outranks the parameter, so "search" is never taken for a patient id.
+        group.MapGet("/search", SearchAsync).WithName("SearchPatients")
+            .WithSummary("Patients by family name (?name=…), ranked by the start of a given name (&given=…) and a birth date or year (&birthDate=YYYY[-MM-DD]).")
+            .Audited(AuditActions.PatientSearch);
         group.MapGet("", ResolveAsync).WithName("ResolvePatient").WithSummary("The enterprise patient of a source-local id (?source=…&localId=…).")
             .Audited(AuditActions.PatientResolve);
         return endpoints;
@@ -51,6 +57,30 @@ public static class PatientsApi
         return patientId is null || !Access.MaySee(user, patientId)
             ? Problems.NotFound($"Source '{source}' has sent no patient with that local id.")
             : TypedResults.Ok(new PatientLinkView(source!, localId!, patientId, $"/api/patients/{patientId}"));
+    }
+
+    private static async Task<Results<Ok<PatientSearchView>, ValidationProblem>> SearchAsync(
+        string? name, string? given, string? birthDate, ClaimsPrincipal user, PatientSearch search, [FromKeyedServices(HealthTime.Key)] TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors["name"] = ["give the family name, e.g. ?name=Ekdahl."];
+        }
+
+        if (!PatientSearchQuery.TryParseBirthDate(birthDate, time.GetUtcNow().Year, out var year, out var date))
+        {
+            errors["birthDate"] = [$"give the birth date as YYYY-MM-DD or the year as YYYY, from {PatientSearchQuery.EarliestBirthYear} to this year."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The search needs a family name and, if any, a valid birth date.");
+        }
+
+        var query = new PatientSearchQuery(name!.Trim(), string.IsNullOrWhiteSpace(given) ? null : given.Trim(), year, date);
+        var found = await search.FindAsync(query, patientId => Access.MaySee(user, patientId));
+        return TypedResults.Ok(new PatientSearchView(query.FamilyName, [.. found.Patients.Select(PatientSearchHit.From)], found.Truncated));
     }
 }
 

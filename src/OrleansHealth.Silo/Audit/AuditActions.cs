@@ -9,6 +9,7 @@ public static class AuditActions
     // Reads of patient-level data.
     public const string PatientRead = "patient.read";
     public const string PatientResolve = "patient.resolve";
+    public const string PatientSearch = "patient.search";
     public const string PredictionRead = "prediction.read";
     public const string ExplanationRead = "explanation.read";
     public const string TreatmentsRead = "treatments.read";

@@ -12,6 +12,15 @@ public interface IAboutPatient
     string PatientId { get; }
 }
 
+/// <summary>
+/// A result that shows several patients' data (a search's hits): each is recorded as a read of its own, so that
+/// the trail of a patient lists every answer that showed them, as for a batch's patient lines.
+/// </summary>
+public interface IAboutPatients
+{
+    IEnumerable<string> PatientIds { get; }
+}
+
 public static class AuditedEndpoints
 {
     /// <summary>
@@ -63,8 +72,13 @@ internal sealed class AuditEndpointFilter(string action) : IEndpointFilter
         }
 
         var answered = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
-        var patient = result is IValueHttpResult { Value: IAboutPatient about } ? about.PatientId : null;
-        await recorder.RecordAsync(recorder.Describe(http, action, answered, patient), http.RequestAborted);
+        var value = result is IValueHttpResult { Value: { } v } ? v : null;
+        var request = recorder.Describe(http, action, answered, (value as IAboutPatient)?.PatientId);
+        var patients = (value as IAboutPatients)?.PatientIds.Distinct(StringComparer.Ordinal).ToList();
+
+        // An answer about no patient in particular (a search that found nobody) is still recorded, once.
+        await recorder.RecordAsync(patients is { Count: > 0 } ? [.. patients.Select(p => AuditRecorder.ForPatient(request, p, answered))] : [request],
+            http.RequestAborted);
         return result;
     }
 }
