@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansHealth.Grains.Telemetry;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Scoring;
 using OrleansHealth.Patients;
@@ -119,6 +120,8 @@ public static class BatchPredictionApi
         await AuditAsync(response.HttpContext, block, answered, cancellationToken);
         Write(response.BodyWriter, block.Rows, scores, answered);
         await response.BodyWriter.FlushAsync(cancellationToken);
+        var served = (scores is null ? 0 : block.FeatureRows) + answered.Count(p => p is not null);
+        HealthTelemetry.Predictions.Add(served, new KeyValuePair<string, object?>("model", predictor.GetPrimaryKeyString()));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansHealth.Grains.Telemetry;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Scoring;
 using OrleansHealth.Patients;
@@ -41,7 +42,13 @@ public static class PredictionsApi
 
         // The patient is asked first: the usual answer needs no other call, and only a missing one is explained.
         var prediction = await grains.GetGrain<IPatientGrain>(patientId).GetPredictionAsync(model);
-        return prediction is null ? await WhyNoAnswerAsync(patientId, model, grains) : TypedResults.Ok(PredictionView.From(patientId, prediction, Math.Max(0, top)));
+        if (prediction is null)
+        {
+            return await WhyNoAnswerAsync(patientId, model, grains);
+        }
+
+        HealthTelemetry.Predictions.Add(1, new KeyValuePair<string, object?>("model", model));
+        return TypedResults.Ok(PredictionView.From(patientId, prediction, Math.Max(0, top)));
     }
 
     private static async Task<Results<Ok<ExplanationView>, ProblemHttpResult>> ExplainAsync(string patientId, string model, ClaimsPrincipal user, IGrainFactory grains)

@@ -52,6 +52,7 @@ public static class SiloApplication
         builder.Services.AddSiloHealth();
         builder.Services.AddGracefulShutdown(settings.Shutdown);
         builder.Services.AddSiloTelemetry(builder.Configuration, settings.SiloName);
+        builder.Services.AddActivityReporting(builder.Configuration);
 
         var app = builder.Build();
         app.UseInFlightRequestBound();

@@ -46,6 +46,17 @@ public static class TelemetrySetup
         return services;
     }
 
+    /// <summary>The per-silo report of ingestion and prediction counts behind the cluster's rates (<see cref="ActivityReporter"/>).</summary>
+    public static IServiceCollection AddActivityReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ActivityOptions>()
+            .Bind(configuration.GetSection(ActivityOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, "Activity:Interval must be positive.")
+            .ValidateOnStart();
+        services.AddHostedService<ActivityReporter>();
+        return services;
+    }
+
     public static bool IsOperationalPath(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/dashboard");
 }
