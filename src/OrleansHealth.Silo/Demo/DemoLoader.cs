@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansHealth.Clinical.Model;
 using OrleansHealth.Grains.Ingestion;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Training;
@@ -20,12 +21,16 @@ public sealed partial class DemoLoader(
     HostSettings settings,
     IGrainFactory grains,
     IngestPipeline pipeline,
+    IPatientResolver resolver,
     IOptions<IngestOptions> ingest,
     IHostApplicationLifetime lifetime,
     ILogger<DemoLoader> logger) : BackgroundService
 {
     /// <summary>Completes when the demo has loaded (or was not asked for); tests and the CLI can wait on it.</summary>
     public Task Loaded => _loaded.Task;
+
+    /// <summary>A demo patient known to several sources, for the start-up hint (the dashboard link and an <c>ohealth</c> example).</summary>
+    public string? SamplePatientId { get; private set; }
 
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -51,6 +56,7 @@ public sealed partial class DemoLoader(
             }
 
             LogLoaded(logger, demo.Patients, records, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+            SamplePatientId = await FindSampleAsync(simulator, demo.Patients);
             if (demo.TrainModel)
             {
                 await TrainAsync(population, stoppingToken);
@@ -94,6 +100,19 @@ public sealed partial class DemoLoader(
         }
 
         return records;
+    }
+
+    private async Task<string?> FindSampleAsync(SourceSimulator simulator, int patients)
+    {
+        for (var person = 0; person < patients; person++)
+        {
+            if (simulator.SourcesOf(person) is [var source, _, ..])
+            {
+                return (await resolver.FindAsync(source.Id, [SubjectRef.Local(simulator.LocalIdOf(person, source))]))[0];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Defines the demo model, trains a version on two shards and promotes it once it completes.</summary>

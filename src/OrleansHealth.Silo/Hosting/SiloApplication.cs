@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using OrleansHealth.Grains.Ingestion;
 using OrleansHealth.Grains.Learning;
 using OrleansHealth.Silo.Api;
+using OrleansHealth.Silo.Dashboard;
 using OrleansHealth.Silo.Demo;
 using OrleansHealth.Silo.Health;
 using OrleansHealth.Silo.Privacy;
@@ -74,6 +75,7 @@ public static class SiloApplication
         app.MapBatchPredictionApi();
         app.MapDatasetApi();
         app.MapAuditApi();
+        app.MapDashboard();
         return app;
     }
 }

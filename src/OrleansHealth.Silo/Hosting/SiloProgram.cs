@@ -38,8 +38,9 @@ public static class SiloProgram
             app = await SiloApplication.BuildAsync(args, cancellationToken: cancel.Token);
             await app.StartAsync(cancel.Token);
             var settings = app.Services.GetRequiredService<HostSettings>();
-            Console.Out.WriteLine($"OrleansHealth silo '{settings.SiloName}' is up ({settings.Storage} mode): {string.Join(", ", app.Urls)} — dashboard at /dashboard");
-            if (app.Services.GetRequiredService<DevelopmentCredentials>().Token is { } token)
+            Console.Out.WriteLine($"OrleansHealth silo '{settings.SiloName}' is up ({settings.Storage} mode): {string.Join(", ", app.Urls)} — clinical dashboard at /ui, Orleans dashboard at /dashboard");
+            var token = app.Services.GetRequiredService<DevelopmentCredentials>().Token;
+            if (token is not null)
             {
                 // Written to the console only, never to the logs: it is a credential.
                 Console.Out.WriteLine($"""
@@ -47,10 +48,10 @@ public static class SiloProgram
                     No credentials are configured, so this embedded silo made a development key. Its token (admin, clinician,
                     analyst; valid 30 days, for this run only):
                       export OHEALTH_TOKEN={token}
-                      curl -H "Authorization: Bearer $OHEALTH_TOKEN" http://localhost:{settings.HttpPort}/api/sources
-                    Dashboard: http://localhost:{settings.HttpPort}/dashboard?access_token=$OHEALTH_TOKEN
                     """);
             }
+
+            await StartupHint.PrintWhenReadyAsync(app, settings, token, cancel.Token);
             await app.WaitForShutdownAsync(CancellationToken.None);
             return 0;
         }
