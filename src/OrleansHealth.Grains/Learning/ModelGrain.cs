@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OrleansHealth.Learning;
 using OrleansHealth.Learning.Features;
 using OrleansHealth.Learning.Training;
@@ -5,9 +6,34 @@ using OrleansHealth.Learning.Training;
 namespace OrleansHealth.Grains.Learning;
 
 /// <summary>The registry of one model: definition, version list, active version. Training itself runs in the version grains.</summary>
-public sealed class ModelGrain(
-    [PersistentState("model", GrainStores.Main)] IPersistentState<ModelState> state) : Grain, IModelGrain
+public sealed partial class ModelGrain(
+    [PersistentState("model", GrainStores.Main)] IPersistentState<ModelState> state,
+    ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
+    /// <summary>
+    /// A model defined before the model directory existed joins it when it is next used (the directory writes only
+    /// for a new name). Best effort: a model must keep answering its predictors even while the directory cannot.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Definition is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IModelDirectoryGrain>(IModelDirectoryGrain.Key).AddAsync(this.GetPrimaryKeyString());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDirectoryUnavailable(logger, this.GetPrimaryKeyString(), ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model} could not be added to the model directory ({Error}); it is listed once it is defined or activated again")]
+    private static partial void LogDirectoryUnavailable(ILogger logger, string model, string error);
+
     public async Task<IReadOnlyList<string>> DefineAsync(ModelDefinition definition)
     {
         var problems = ModelDefinitionValidator.Validate(definition);
