@@ -57,6 +57,9 @@ public sealed class PageTests(DashboardFixture fixture)
             Assert.Contains(field.Value.GetProperty("source").GetProperty("sourceId").GetString()!, profileText);
         }
 
+        var events = profile.GetProperty("events").EnumerateObject().Sum(kind => kind.Value.GetArrayLength());
+        Assert.Equal(events, await page.Locator("[data-testid=events-table] tbody tr").CountAsync());
+
         await fixture.ScreenshotAsync(page, "patient");
         fixture.AssertNoScriptErrors(page);
     }

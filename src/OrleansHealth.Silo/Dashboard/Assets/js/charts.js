@@ -74,7 +74,7 @@ export function intervals(testid, items, format = (v) => `${(v * 100).toFixed(1)
 }
 
 /**
- * Lines through points on linear or time axes. series: [{name, points: [{x, y}], color?}];
+ * Lines through points on linear or time axes. series: [{name, points: [{x, y, note?}], color?}] (a note joins the point's tooltip);
  * options: {xLabel, yLabel, time, unitSquare (0–1 both axes), fromZero (default true), diagonal, dots}.
  */
 export function lines(testid, series, options = {}) {
@@ -121,7 +121,7 @@ export function lines(testid, series, options = {}) {
     if (options.dots !== false) {
       for (const p of line.points) {
         group.append(s('circle', { cx: sx(+p.x), cy: sy(p.y), r: 3, class: 'point', fill: color },
-          s('title', {}, `${line.name}: ${tick(+p.x, options.time)} → ${tick(p.y)}`)));
+          s('title', {}, `${line.name}: ${tick(+p.x, options.time)} → ${tick(p.y)}${p.note ? ` (${p.note})` : ''}`)));
       }
     }
     svg.append(group);

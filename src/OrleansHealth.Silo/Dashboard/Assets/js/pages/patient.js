@@ -70,7 +70,7 @@ async function renderPatient(root, patientId) {
   const name = [profile.demographics.givenNames?.value, profile.demographics.familyName?.value].filter(Boolean).join(' ');
   root.append(h('h1', { 'data-testid': 'patient-name' }, name || patientId), h('p', { class: 'muted' }, patientId));
   const risks = h('div', { class: 'grid', 'data-testid': 'risks' }, message('Asking the models…'));
-  root.append(risks, profileCard(profile), observationsCard(profile));
+  root.append(risks, profileCard(profile), observationsCard(profile), eventsCard(profile));
   await renderRisks(risks, patientId);
 }
 
@@ -83,13 +83,20 @@ function profileCard(profile) {
   const identifiers = profile.identifiers.map((i) => [i.system, i.value, h('span', { class: 'source' }, provenance(i.source)), '']);
   return card('Unified profile', 'profile',
     table(['field', 'value', 'source', 'other sources said'], [...rows, ...identifiers], 'profile-table'),
-    h('p', { class: 'muted' }, `Linked records: ${profile.sourceLinks.length}. Events: `,
-      Object.entries(profile.events).map(([kind, events]) => `${events.length} ${kind}`).join(', ') || 'none'));
+    h('p', { class: 'muted' }, `Records linked to this patient: ${profile.sourceLinks.length}.`));
+}
+
+function eventsCard(profile) {
+  const rows = Object.entries(profile.events).flatMap(([kind, events]) => events.map((e) =>
+    [kind.replace(/s$/, ''), e.display ?? e.code, e.startAt ? new Date(e.startAt).toLocaleDateString() : '–',
+      e.endAt ? new Date(e.endAt).toLocaleDateString() : '', e.status ?? '', h('span', { class: 'source' }, e.source.sourceId)]));
+  return card('Conditions, medications and encounters', 'events', rows.length === 0 ? message('No events.')
+    : table(['kind', 'what', 'from', 'to', 'status', 'source'], rows, 'events-table'));
 }
 
 function observationsCard(profile) {
   const numeric = profile.observations
-    .map((series) => ({ series, points: series.values.filter((v) => v.value != null && v.effectiveAt).map((v) => ({ x: new Date(v.effectiveAt), y: v.value, source: v.source.sourceId })) }))
+    .map((series) => ({ series, points: series.values.filter((v) => v.value != null && v.effectiveAt).map((v) => ({ x: new Date(v.effectiveAt), y: v.value, note: `from ${v.source.sourceId}` })) }))
     .filter((entry) => entry.points.length > 0);
   if (numeric.length === 0) return card('Labs and vitals', 'observations', message('No numeric observations.'));
   return card('Labs and vitals', 'observations', h('div', { class: 'grid' }, numeric.map(({ series, points }) =>
