@@ -64,6 +64,13 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>A fresh page signed in with <paramref name="token"/> (default: every role), opened at <paramref name="route"/>.</summary>
     public async Task<IPage> OpenAsync(string route, string? token = null)
     {
+        // One page at a time (the collection's tests run one after another): an earlier page, say the cluster
+        // page refreshing every few seconds, must not keep asking the silo during the next test.
+        foreach (var earlier in _scriptErrors.Keys.Where(p => !p.IsClosed))
+        {
+            await earlier.CloseAsync();
+        }
+
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1300, Height = 1000 } });
         var errors = new List<string>();
         _scriptErrors[page] = errors;

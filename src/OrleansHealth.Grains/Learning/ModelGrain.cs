@@ -12,15 +12,21 @@ public sealed partial class ModelGrain(
 {
     /// <summary>
     /// A model defined before the model directory existed joins it when it is next used (the directory writes only
-    /// for a new name). Best effort: a model must keep answering its predictors even while the directory cannot.
+    /// for a new name). Off the activation path, in an interleaving one-shot timer: predictors must get their answer
+    /// from this grain at once even while the directory is slow or away.
     /// </summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Definition is null)
+        if (state.State.Definition is not null)
         {
-            return;
+            this.RegisterGrainTimer(JoinDirectoryAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         }
 
+        return Task.CompletedTask;
+    }
+
+    private async Task JoinDirectoryAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await GrainFactory.GetGrain<IModelDirectoryGrain>(IModelDirectoryGrain.Key).AddAsync(this.GetPrimaryKeyString());

@@ -14,8 +14,9 @@ public static class ModelsApi
     {
         var group = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Modelling);
         var administration = endpoints.MapGroup("/api/models/{model}").WithTags("Models").RequireAuthorization(Policies.Administration);
-        // Clinicians list models too: the patient page asks every active model for a risk.
-        endpoints.MapGet("/api/models", ListAsync).WithTags("Models").RequireAuthorization(Policies.ClinicalRead)
+        // Every person's role may list the models: clinicians (the patient page asks every active model for a risk),
+        // analysts and admins (the model page starts from the list). Names and version numbers only, no patient data.
+        endpoints.MapGet("/api/models", ListAsync).WithTags("Models").RequireAuthorization(Policies.Staff)
             .WithName("ListModels").WithSummary("The defined models with their active version.");
         group.MapPut("", DefineAsync).WithName("DefineModel").WithSummary("Define (or redefine) a model's features and outcome.")
             .Audited(AuditActions.ModelDefine);

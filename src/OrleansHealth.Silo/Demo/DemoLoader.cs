@@ -106,9 +106,10 @@ public sealed partial class DemoLoader(
     {
         for (var person = 0; person < patients; person++)
         {
-            if (simulator.SourcesOf(person) is [var source, _, ..])
+            if (simulator.SourcesOf(person) is [var source, _, ..]
+                && (await resolver.FindAsync(source.Id, [SubjectRef.Local(simulator.LocalIdOf(person, source))]))[0] is { } patientId)
             {
-                return (await resolver.FindAsync(source.Id, [SubjectRef.Local(simulator.LocalIdOf(person, source))]))[0];
+                return patientId;
             }
         }
 

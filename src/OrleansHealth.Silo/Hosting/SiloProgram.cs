@@ -51,7 +51,7 @@ public static class SiloProgram
                     """);
             }
 
-            await StartupHint.PrintWhenReadyAsync(app, settings, token, cancel.Token);
+            await StartupHint.PrintWhenReadyAsync(app, settings, token);
             await app.WaitForShutdownAsync(CancellationToken.None);
             return 0;
         }

@@ -9,14 +9,23 @@ namespace OrleansHealth.Silo.Hosting;
 /// </summary>
 public static class StartupHint
 {
-    public static async Task PrintWhenReadyAsync(WebApplication app, HostSettings settings, string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the demo, then prints. A stop signal meanwhile (SIGTERM, Ctrl+C) ends the wait without a hint, so the
+    /// caller goes on to the host's own shutdown at once instead of after the demo's training.
+    /// </summary>
+    public static async Task PrintWhenReadyAsync(WebApplication app, HostSettings settings, string? token)
     {
         var demo = app.Services.GetRequiredService<DemoLoader>();
+        var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         try
         {
-            await demo.Loaded.WaitAsync(cancellationToken);
+            await demo.Loaded.WaitAsync(stopping);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception)
         {
             // The loader has logged why; the silo itself is up, so the hint is still worth printing.
         }

@@ -27,11 +27,15 @@ public static class Policies
     public const string Modelling = "modelling";
     public const string Administration = "administration";
 
+    /// <summary>Any person's role (not a feed's): for what every page of the dashboard needs, such as the model list.</summary>
+    public const string Staff = "staff";
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
         [Ingest] = [Roles.Feed, Roles.Admin],
         [ClinicalRead] = [Roles.Clinician],
         [Modelling] = [Roles.Analyst, Roles.Admin],
         [Administration] = [Roles.Admin],
+        [Staff] = [Roles.Clinician, Roles.Analyst, Roles.Admin],
     };
 }

@@ -66,6 +66,12 @@ public sealed class AuthorizationTests(EmbeddedSiloFixture fixture) : IAsyncLife
         { "admin", "GET", "/api/patients/{patient}", "403" },
         { "admin", "GET", "/dashboard/", "ok" },
         { "clinician", "GET", "/dashboard/", "403" },
+        { "clinician", "GET", "/api/patients/search?name=Lind", "ok" },
+        { "analyst", "GET", "/api/patients/search?name=Lind", "403" },
+        { "clinician", "GET", "/api/models", "ok" },
+        { "analyst", "GET", "/api/models", "ok" },
+        { "admin", "GET", "/api/models", "ok" },
+        { "feed", "GET", "/api/models", "403" },
     };
 
     [Theory]

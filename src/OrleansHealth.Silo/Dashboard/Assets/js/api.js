@@ -49,7 +49,16 @@ async function request(method, path, body) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  const json = parse(text);
   if (!response.ok) throw new ProblemError(response.status, json);
   return json;
+}
+
+// An error page from something in between (a proxy's HTML) still fails with its status, not a SyntaxError.
+function parse(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return { title: 'Unexpected answer', detail: text.slice(0, 200) };
+  }
 }

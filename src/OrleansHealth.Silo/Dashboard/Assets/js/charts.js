@@ -50,10 +50,11 @@ export function bars(testid, items, format = (v) => v.toFixed(3)) {
 
 /** Points with a range (treatment ranking): a dot at the estimate and a whisker from low to high, on 0–1. */
 export function intervals(testid, items, format = (v) => `${(v * 100).toFixed(1)} %`) {
+  if (items.length === 0) return h('p', { class: 'message', 'data-testid': testid }, 'Nothing to rank.');
   const row = 26;
   const labelWidth = 150;
   const plot = WIDTH - labelWidth - 90;
-  const low = Math.min(...items.map((item) => item.low));
+  const low = Math.min(1, ...items.map((item) => item.low));
   const from = Math.max(0, Math.floor(low * 10) / 10);
   const scale = (v) => labelWidth + ((v - from) / (1 - from || 1)) * plot;
   const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${items.length * row + 24}`, class: 'chart', 'data-testid': testid, role: 'img' });
@@ -118,7 +119,8 @@ export function lines(testid, series, options = {}) {
     const points = line.points.map((p) => `${sx(+p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
     const group = s('g', { class: 'series', 'data-series': line.name, 'data-points': line.points.length });
     group.append(s('polyline', { points, fill: 'none', stroke: color, 'stroke-width': 2 }));
-    if (options.dots !== false) {
+    // A single point has no line to show it: it gets its dot whatever the options say.
+    if (options.dots !== false || line.points.length === 1) {
       for (const p of line.points) {
         group.append(s('circle', { cx: sx(+p.x), cy: sy(p.y), r: 3, class: 'point', fill: color },
           s('title', {}, `${line.name}: ${tick(+p.x, options.time)} → ${tick(p.y)}${p.note ? ` (${p.note})` : ''}`)));

@@ -32,6 +32,9 @@ function append(element, children) {
   }
 }
 
+/** One path segment of an API route or a link, from data: names and ids never change the route's shape. */
+export const enc = (segment) => encodeURIComponent(String(segment));
+
 export const percent = (value, digits = 1) => value == null ? '–' : `${(value * 100).toFixed(digits)} %`;
 export const fixed = (value, digits = 3) => value == null ? '–' : Number(value).toFixed(digits);
 export const when = (value) => value ? new Date(value).toLocaleString() : '–';

@@ -3,7 +3,7 @@
 // baseline, where each shard was trained and for how long; admins promote or roll back from here.
 
 import { get, post, roles } from '../api.js';
-import { card, fixed, h, message, seconds, table, when } from '../dom.js';
+import { card, enc, fixed, h, message, seconds, table, when } from '../dom.js';
 import { bars, confusion, lines } from '../charts.js';
 
 export async function render(root, [name, versionText]) {
@@ -15,10 +15,10 @@ export async function render(root, [name, versionText]) {
 
   const model = name ?? models[0].name;
   root.append(h('nav', { class: 'tabs' }, models.map((m) =>
-    h('a', { href: `#/models/${m.name}`, class: m.name === model ? 'active' : '' }, m.name))));
+    h('a', { href: `#/models/${enc(m.name)}`, class: m.name === model ? 'active' : '' }, m.name))));
 
-  const details = await get(`/api/models/${model}`);
-  const statuses = await Promise.all(details.versions.map((v) => get(`/api/models/${model}/versions/${v.version}`)));
+  const details = await get(`/api/models/${enc(model)}`);
+  const statuses = await Promise.all(details.versions.map((v) => get(`/api/models/${enc(model)}/versions/${v.version}`)));
   const selected = Number(versionText ?? details.activeVersion ?? details.versions.at(-1)?.version);
   root.append(
     h('h1', {}, model, ' ', h('small', { 'data-testid': 'active-version' }, details.activeVersion == null ? 'no active version' : `active: version ${details.activeVersion}`)),
@@ -42,7 +42,7 @@ const METRICS = [
 
 function versionsCard(root, model, details, statuses, selected) {
   const mayPromote = roles().includes('admin');
-  const header = ['', ...statuses.map((s) => h('a', { href: `#/models/${model}/${s.version}`, class: s.version === selected ? 'selected' : '' }, `version ${s.version}`))];
+  const header = ['', ...statuses.map((s) => h('a', { href: `#/models/${enc(model)}/${s.version}`, class: s.version === selected ? 'selected' : '' }, `version ${s.version}`))];
   const row = (label, cell) => [label, ...statuses.map(cell)];
   const rows = [
     row('state', (s) => s.version === details.activeVersion ? h('strong', {}, `${s.state} · active`) : s.state),
@@ -63,7 +63,7 @@ function promoteButton(root, model, active, status) {
   return h('button', { 'data-testid': `promote-${status.version}`, onclick: async (event) => {
     event.target.disabled = true;
     try {
-      await post(`/api/models/${model}/versions/${status.version}/promote`);
+      await post(`/api/models/${enc(model)}/versions/${status.version}/promote`);
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     } catch (error) {
       root.prepend(message(error.message, 'error'));

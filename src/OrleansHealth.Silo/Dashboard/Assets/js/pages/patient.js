@@ -2,10 +2,11 @@
 // lab or vital, the risk from each active model with its largest reasons, and the ranked treatments.
 
 import { get, ProblemError } from '../api.js';
-import { card, fixed, h, message, percent, table, when } from '../dom.js';
+import { card, enc, fixed, h, message, percent, table, when } from '../dom.js';
 import { intervals, lines, signedBars } from '../charts.js';
 
 const PATIENT_ID = /^p-[a-z0-9]{20}$/;
+const EVENT_KINDS = { conditions: 'condition', medications: 'medication', encounters: 'encounter', allergies: 'allergy', immunizations: 'immunization', procedures: 'procedure' };
 
 export async function render(root, [patientId]) {
   root.append(searchForm(patientId));
@@ -36,7 +37,7 @@ async function search(text, given, birthDate, results) {
     if (text.includes(':')) {
       const [source, ...local] = text.split(':');
       const link = await get(`/api/patients?source=${encodeURIComponent(source)}&localId=${encodeURIComponent(local.join(':'))}`);
-      location.hash = `#/patients/${link.patientId}`;
+      location.hash = `#/patients/${enc(link.patientId)}`;
       return;
     }
 
@@ -50,7 +51,7 @@ async function search(text, given, birthDate, results) {
     }
 
     results.append(table(['patient', 'family name', 'given names', 'birth date', 'sex'],
-      found.patients.map((p) => [h('a', { href: `#/patients/${p.patientId}` }, p.patientId), p.familyName ?? '', p.givenNames ?? '', p.birthDate ?? '', p.sex ?? '']),
+      found.patients.map((p) => [h('a', { href: `#/patients/${enc(p.patientId)}` }, p.patientId), p.familyName ?? '', p.givenNames ?? '', p.birthDate ?? '', p.sex ?? '']),
       'search-table'));
     if (found.truncated) results.append(message('More patients match: add a given name or a birth date.'));
   } catch (error) {
@@ -61,7 +62,7 @@ async function search(text, given, birthDate, results) {
 async function renderPatient(root, patientId) {
   let profile;
   try {
-    profile = await get(`/api/patients/${encodeURIComponent(patientId)}`);
+    profile = await get(`/api/patients/${enc(patientId)}`);
   } catch (error) {
     root.append(message(error.message, 'error'));
     return;
@@ -88,7 +89,7 @@ function profileCard(profile) {
 
 function eventsCard(profile) {
   const rows = Object.entries(profile.events).flatMap(([kind, events]) => events.map((e) =>
-    [kind.replace(/s$/, ''), e.display ?? e.code, e.startAt ? new Date(e.startAt).toLocaleDateString() : '–',
+    [EVENT_KINDS[kind] ?? kind, e.display ?? e.code, e.startAt ? new Date(e.startAt).toLocaleDateString() : '–',
       e.endAt ? new Date(e.endAt).toLocaleDateString() : '', e.status ?? '', h('span', { class: 'source' }, e.source.sourceId)]));
   return card('Conditions, medications and encounters', 'events', rows.length === 0 ? message('No events.')
     : table(['kind', 'what', 'from', 'to', 'status', 'source'], rows, 'events-table'));
@@ -116,7 +117,7 @@ async function renderRisks(container, patientId) {
 
 async function riskCard(patientId, model) {
   try {
-    const prediction = await get(`/api/patients/${patientId}/predictions/${model.name}`);
+    const prediction = await get(`/api/patients/${enc(patientId)}/predictions/${enc(model.name)}`);
     const items = prediction.topContributions.map((c) => ({ label: `${c.feature} = ${fixed(c.value, 1)}`, value: c.amount }));
     return card(`Risk: ${model.name}`, `risk-${model.name}`,
       h('p', { class: 'risk' }, h('strong', { 'data-testid': `probability-${model.name}` }, percent(prediction.probability)),
@@ -130,7 +131,7 @@ async function riskCard(patientId, model) {
 
 async function treatmentsCard(patientId, model) {
   try {
-    const ranking = await get(`/api/patients/${patientId}/treatments/${model.name}`);
+    const ranking = await get(`/api/patients/${enc(patientId)}/treatments/${enc(model.name)}`);
     const items = ranking.treatments.map((t) => ({ label: `${t.rank}. ${t.treatment}`, value: t.goodOutcome, low: t.low, high: t.high }));
     return card(`Treatments: ${model.name}`, `treatments-${model.name}`,
       h('p', { class: 'muted' }, 'Chance of a good outcome under each treatment, with its range over the forest\'s trees.'),

@@ -2,7 +2,7 @@
 // rejects over time, what was quarantined and why, and the identity matches waiting for a person.
 
 import { get } from '../api.js';
-import { card, fixed, h, message, percent, table, when } from '../dom.js';
+import { card, enc, fixed, h, message, percent, table, when } from '../dom.js';
 import { bars, lines, pie } from '../charts.js';
 
 export async function render(root, [selected]) {
@@ -17,7 +17,7 @@ export async function render(root, [selected]) {
     card('Records by source', 'sources-pie-card', pie('sources-pie', sending.map((source) => ({ label: source.name, value: source.statistics.received })))),
     card('Feeds', 'sources-table-card', table(['source', 'format', 'trust', 'received', 'accepted', 'duplicates', 'rejected', 'quality score', 'patients'],
       sources.map((source) => [
-        h('a', { href: `#/sources/${source.sourceId}` }, source.sourceId), source.format, source.trustRank,
+        h('a', { href: `#/sources/${enc(source.sourceId)}` }, source.sourceId), source.format, source.trustRank,
         source.statistics.received, source.statistics.accepted, source.statistics.duplicates, source.statistics.rejected,
         h('strong', {}, fixed(source.statistics.qualityScore, 2)), source.statistics.patientsTouched,
       ]), 'sources-table')));
@@ -29,8 +29,8 @@ export async function render(root, [selected]) {
 async function sourceDetails(source) {
   const statistics = source.statistics;
   const [quarantine, review] = await Promise.all([
-    get(`/api/sources/${source.sourceId}/quarantine?take=50`),
-    get(`/api/sources/${source.sourceId}/review`),
+    get(`/api/sources/${enc(source.sourceId)}/quarantine?take=50`),
+    get(`/api/sources/${enc(source.sourceId)}/review`),
   ]);
   const history = statistics.history ?? [];
   const minute = (key) => history.map((bucket) => ({ x: new Date(bucket.minute), y: bucket[key] }));
@@ -51,8 +51,8 @@ async function sourceDetails(source) {
   card(`Identity review queue (${review.length})`, 'review', review.length === 0 ? message('No uncertain match is waiting.')
     : table(['record', 'linked to', 'or perhaps', 'score', 'strongest evidence', 'when'], review.map((item) => [
       item.recordId,
-      h('a', { href: `#/patients/${item.patientId}` }, item.patientId),
-      h('a', { href: `#/patients/${item.candidatePatientId}` }, item.candidatePatientId),
+      h('a', { href: `#/patients/${enc(item.patientId)}` }, item.patientId),
+      h('a', { href: `#/patients/${enc(item.candidatePatientId)}` }, item.candidatePatientId),
       fixed(item.score, 1),
       Object.entries(item.fieldWeights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 3).map(([field, weight]) => `${field} ${weight > 0 ? '+' : ''}${fixed(weight, 1)}`).join(', '),
       when(item.createdAt),
