@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -16,14 +17,21 @@ public sealed class TransientClusterErrorRetryTests
 
     public TransientClusterErrorRetryTests() => _retry = new(_time, NullLogger<TransientClusterErrorRetry>.Instance);
 
-    /// <summary>Runs the filter, moving the fake clock on until it is done (its pauses are on that clock).</summary>
+    /// <summary>
+    /// Runs the filter, moving the fake clock on until it is done (its pauses are on that clock). The clock moves until
+    /// the call completes, not for a fixed number of steps: on a busy machine the retry's next pause may be scheduled
+    /// after any fixed number of steps, and a pause on a clock that no longer moves never ends (a CI run hung here).
+    /// A real-time deadline turns a filter that never completes into a failure instead.
+    /// </summary>
     private async Task InvokeAsync(ScriptedCall call)
     {
         var invoking = _retry.Invoke(call);
-        for (var step = 0; !invoking.IsCompleted && step < 1000; step++)
+        var deadline = Stopwatch.StartNew();
+        while (!invoking.IsCompleted)
         {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the retry filter did not complete within 30 s of real time");
             _time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Yield();
+            await Task.Delay(1);
         }
 
         await invoking;
