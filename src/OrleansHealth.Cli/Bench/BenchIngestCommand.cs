@@ -49,8 +49,7 @@ public sealed class BenchIngestCommand(IAnsiConsole console) : AsyncCommand<Benc
             feed.Documents, feed.Bytes, accepted, duplicates, rejected, skipped, generation.Elapsed, wall.Elapsed);
         if (settings.Json)
         {
-            // The raw writer: Spectre's renderer would wrap a long JSON line at the console width.
-            console.Profile.Out.Writer.WriteLine(BenchSummaryView.ToJson(result));
+            console.WriteJsonLine(BenchSummaryView.ToJson(result));
         }
         else
         {

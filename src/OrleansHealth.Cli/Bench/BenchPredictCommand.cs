@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OrleansHealth.Cli.Connection;
+using OrleansHealth.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -54,8 +55,7 @@ public sealed class BenchPredictCommand(IAnsiConsole console) : AsyncCommand<Ben
             Percentiles.Of(latencies.Where(l => !double.IsNaN(l))));
         if (settings.Json)
         {
-            // The raw writer: Spectre's renderer would wrap a long JSON line at the console width.
-            console.Profile.Out.Writer.WriteLine(BenchSummaryView.ToJson(result));
+            console.WriteJsonLine(BenchSummaryView.ToJson(result));
         }
         else
         {

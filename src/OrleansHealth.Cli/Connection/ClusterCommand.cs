@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrleansHealth.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,8 +20,7 @@ public abstract class ClusterCommand<TSettings>(IAnsiConsole console) : AsyncCom
         var answer = await AskAsync(client, settings, cancellationToken);
         if (settings.Json)
         {
-            // The raw writer: Spectre's renderer would wrap a long JSON line at the console width.
-            console.Profile.Out.Writer.WriteLine(answer.GetRawText());
+            console.WriteJsonLine(answer.GetRawText());
         }
         else
         {

@@ -1,3 +1,4 @@
+using OrleansHealth.Cli.Output;
 using OrleansHealth.Synthetic.Population;
 using OrleansHealth.Synthetic.Sources;
 using OrleansHealth.Synthetic.Writing;
@@ -32,8 +33,7 @@ public sealed class GenerateCommand(IAnsiConsole console) : Command<GenerateSett
 
         if (settings.Json)
         {
-            // The raw writer: Spectre's renderer would wrap a long JSON line at the console width.
-            console.Profile.Out.Writer.WriteLine(GenerateSummaryView.ToJson(summary));
+            console.WriteJsonLine(GenerateSummaryView.ToJson(summary));
         }
         else
         {

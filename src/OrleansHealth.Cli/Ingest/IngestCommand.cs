@@ -53,7 +53,7 @@ public sealed class IngestCommand(IAnsiConsole console) : AsyncCommand<IngestSet
         if (settings.Json)
         {
             var array = new JsonArray([.. results.Select(r => new JsonObject { ["file"] = r.File.Path, ["report"] = JsonNode.Parse(r.Report.GetRawText()) })]);
-            console.Profile.Out.Writer.WriteLine(array.ToJsonString());
+            console.WriteJsonLine(array.ToJsonString());
         }
         else
         {

@@ -85,7 +85,7 @@ public sealed class ModelsTrainCommand(IAnsiConsole console) : AsyncCommand<Mode
 
         if (settings.Json)
         {
-            console.Profile.Out.Writer.WriteLine(version.GetRawText());
+            console.WriteJsonLine(version.GetRawText());
         }
         else
         {
