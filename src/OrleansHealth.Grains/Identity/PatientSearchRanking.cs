@@ -21,8 +21,9 @@ public static class PatientSearchRanking
         return
         [
             .. hits
-                .Select(h => new Ranked(h, Score(h, family, given, query.BirthDate), NameNormalizer.Normalize(h.Demographics.FamilyName) ?? "",
-                    NameNormalizer.Normalize(h.Demographics.FirstGivenName) ?? ""))
+                .Select(h => (Hit: h, Family: NameNormalizer.Normalize(h.Demographics.FamilyName)))
+                .Select(h => new Ranked(h.Hit, Score(h.Hit, h.Family, family, given, query.BirthDate), h.Family ?? "",
+                    NameNormalizer.Normalize(h.Hit.Demographics.FirstGivenName) ?? ""))
                 .GroupBy(r => r.Hit.PatientId, StringComparer.Ordinal)
                 .Select(variants => variants.OrderByDescending(r => r.Score).ThenBy(r => r, Ties).First())
                 .OrderByDescending(r => r.Score)
@@ -32,10 +33,10 @@ public static class PatientSearchRanking
     }
 
     /// <summary>One point per criterion met, weighted so that a better criterion outranks all lesser ones together.</summary>
-    private static int Score(IdentityCandidate hit, string? family, string? given, DateOnly? birthDate)
+    private static int Score(IdentityCandidate hit, string? hitFamily, string? family, string? given, DateOnly? birthDate)
     {
         var demographics = hit.Demographics;
-        var score = family is not null && NameNormalizer.Normalize(demographics.FamilyName) == family ? 4 : 0;
+        var score = family is not null && hitFamily == family ? 4 : 0;
         if (given is not null && demographics.GivenNames.Any(g => NameNormalizer.Normalize(g)?.StartsWith(given, StringComparison.Ordinal) == true))
         {
             score += 2;
